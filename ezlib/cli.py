@@ -1,0 +1,48 @@
+"""Command line of ezlib: ``python -m ezlib COMMAND``; each command lives in its own module."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ezlib.errors import EzlibError
+
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="run every notebook and render the HTML site")
+    p.set_defaults(func=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from ezlib.report import build_report
+
+    return build_report()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every sub-command registered."""
+    parser = argparse.ArgumentParser(
+        prog="python -m ezlib",
+        description="ezlib: sourced targets and progress of Vietnam's economic zones.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_report(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code.
+
+    Args:
+        argv: The arguments after the program name; ``sys.argv[1:]`` when None.
+
+    Returns:
+        0 on success, non-zero on failure (2 for usage errors, as argparse does).
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except EzlibError as exc:
+        print(f"ezlib {args.command}: {exc}", file=sys.stderr)
+        return 1
