@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ezlib.errors import EzlibError
 
@@ -20,6 +21,33 @@ def _run_report(args: argparse.Namespace) -> int:
     return build_report()
 
 
+def _add_data(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("data", help="check or export the curated dataset")
+    data_sub = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    check = data_sub.add_parser("check", help="validate the facts and print a summary")
+    check.set_defaults(func=_run_data_check)
+    export = data_sub.add_parser("export", help="write the dataset and its dictionary to build/")
+    export.add_argument("--out", type=Path, default=None, help="output folder (build/export)")
+    export.set_defaults(func=_run_data_export)
+
+
+def _run_data_check(args: argparse.Namespace) -> int:
+    from ezlib.load import load_facts
+
+    facts = load_facts()
+    counts = facts.groupby(["kind"], observed=True).size().to_dict()
+    print(f"{len(facts)} facts valid ({counts}); every quote found in its source.")
+    return 0
+
+
+def _run_data_export(args: argparse.Namespace) -> int:
+    from ezlib.export import export_dataset
+
+    for path in export_dataset(args.out):
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every sub-command registered."""
     parser = argparse.ArgumentParser(
@@ -28,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_report(sub)
+    _add_data(sub)
     return parser
 
 

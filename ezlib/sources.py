@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from ezlib.csvio import read_rows
 from ezlib.errors import DataError
 from ezlib.paths import raw_dir
 
@@ -84,22 +84,9 @@ def load_sources(path: Path | None = None) -> pd.DataFrame:
             enumeration value, a bad date or a duplicate ``source_id``, naming the row.
     """
     path = path or registry_path()
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        header = tuple(reader.fieldnames or ())
-        if header != SOURCE_COLUMNS:
-            missing = [c for c in SOURCE_COLUMNS if c not in header]
-            extra = [c for c in header if c not in SOURCE_COLUMNS]
-            raise DataError(
-                f"header must be {', '.join(SOURCE_COLUMNS)}; missing {missing}, extra {extra}",
-                file=path,
-                row=0,
-            )
-        rows = list(reader)
+    rows = read_rows(path, SOURCE_COLUMNS)
     seen: dict[str, int] = {}
     for row_no, row in enumerate(rows, start=1):
-        if None in row or any(v is None for v in row.values()):
-            raise DataError("wrong number of fields (a stray delimiter?)", file=path, row=row_no)
         _check_row(path, row_no, row)
         if row["source_id"] in seen:
             raise DataError(

@@ -1,0 +1,114 @@
+"""One call to get the validated facts, joined with their sources, entities and indicators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ezlib.facts import (
+    KINDS,
+    MEASURES,
+    QUALIFIERS,
+    REFERENCES,
+    UNITS,
+    facts_path,
+    parse_facts,
+    validate_facts,
+)
+from ezlib.provenance import check_provenance
+from ezlib.reference import load_entities, load_indicators
+from ezlib.sources import load_sources
+
+_SOURCE_FIELDS = {
+    "kind": "source_kind",
+    "title": "source_title",
+    "publisher": "source_publisher",
+    "url": "source_url",
+    "language": "source_language",
+    "published_date": "source_published_date",
+    "date_precision": "source_date_precision",
+}
+_ENTITY_FIELDS = {
+    "name_vi": "entity_name_vi",
+    "name_en": "entity_name_en",
+    "province": "province",
+    "level": "entity_level",
+    "parent_id": "entity_parent_id",
+}
+_INDICATOR_FIELDS = {
+    "label_vi": "indicator_label_vi",
+    "label_en": "indicator_label_en",
+    "unit_family": "unit_family",
+    "flow_or_level": "flow_or_level",
+    "direction": "direction",
+}
+CATEGORICAL = {
+    "kind": KINDS,
+    "measure": MEASURES,
+    "reference": ("", *REFERENCES),
+    "unit": UNITS,
+    "qualifier": QUALIFIERS,
+}
+
+
+def load_facts(path: Path | None = None, *, check_quotes: bool = True) -> pd.DataFrame:
+    """Load the curated facts, validated, and joined with their sources, entities, indicators.
+
+    Validation covers types, enumerations, units, ranges, unique ids, period order,
+    value <= value_high, known entity/indicator/source ids, NFC text and provenance: the raw
+    article text at the offsets equals the quote, and the extractor reads the quote as the
+    fact's value and unit.
+
+    Args:
+        path: The facts CSV; ``data/facts.csv`` when None.
+        check_quotes: Run the provenance checks (the default). Tests of other parts may
+            turn them off for speed; a report never should.
+
+    Returns:
+        One row per fact (no row dropped), in file order: the ``FACT_COLUMNS`` of
+        ``ezlib.facts``, typed (floats, nullable ints, timestamps, categoricals), then
+        ``source_*``, ``entity_*``/``province`` and ``indicator_*``/``unit_family``/
+        ``flow_or_level``/``direction`` columns.
+
+    Raises:
+        DataError: Naming the file, row and column of the first fault.
+
+    Example:
+        >>> facts = load_facts()
+        >>> facts.loc[facts["fact_id"] == "hp-011", ["value", "unit"]].iloc[0].tolist()
+        [10510000000.0, 'USD']
+    """
+    path = path or facts_path()
+    sources = load_sources()
+    frame = parse_facts(path)
+    validate_facts(frame, path, sources=sources)
+    if check_quotes:
+        check_provenance(frame, path, sources)
+    joined = (
+        frame.reset_index(drop=True)
+        .merge(
+            sources[["source_id", *_SOURCE_FIELDS]].rename(columns=_SOURCE_FIELDS),
+            on="source_id",
+            how="left",
+            validate="many_to_one",
+        )
+        .merge(
+            load_entities()[["entity_id", *_ENTITY_FIELDS]].rename(columns=_ENTITY_FIELDS),
+            on="entity_id",
+            how="left",
+            validate="many_to_one",
+        )
+        .merge(
+            load_indicators()[["indicator_id", *_INDICATOR_FIELDS]].rename(
+                columns={"indicator_id": "indicator", **_INDICATOR_FIELDS}
+            ),
+            on="indicator",
+            how="left",
+            validate="many_to_one",
+        )
+    )
+    assert len(joined) == len(frame), "a join changed the number of facts"
+    for column, categories in CATEGORICAL.items():
+        joined[column] = joined[column].astype(pd.CategoricalDtype(categories))
+    return joined

@@ -1,0 +1,241 @@
+"""Reference tables beside the facts: entities and aliases, indicator definitions, VND/USD rates."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ezlib.csvio import read_rows
+from ezlib.errors import DataError
+from ezlib.paths import data_dir
+
+ENTITY_COLUMNS = (
+    "entity_id",
+    "parent_id",
+    "level",
+    "province",
+    "name_vi",
+    "name_en",
+    "aliases",
+    "notes",
+)
+ENTITY_LEVELS = (
+    "zone_group",
+    "economic_zone",
+    "park_group",
+    "industrial_park",
+    "cluster_group",
+    "province",
+)
+INDICATOR_COLUMNS = (
+    "indicator_id",
+    "unit_family",
+    "flow_or_level",
+    "direction",
+    "label_vi",
+    "label_en",
+    "what_counts",
+)
+# Which fact units each unit family admits; a fact's unit must be in its indicator's family.
+UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "money": ("USD", "VND"),
+    "count": ("count",),
+    "area": ("ha", "m2"),
+    "persons": ("persons",),
+    "percent": ("percent",),
+    "income": ("VND_per_person_per_year", "USD_per_person_per_year"),
+}
+RATE_COLUMNS = ("year", "vnd_per_usd", "series", "publisher", "url", "full_year", "note")
+
+
+def reference_dir() -> Path:
+    """Return ``data/reference/``."""
+    return data_dir() / "reference"
+
+
+def _require(path: Path, row: int, column: str, ok: bool, message: str) -> None:
+    if not ok:
+        raise DataError(message, file=path, row=row, column=column)
+
+
+def _check_unique(path: Path, rows: list[dict[str, str]], column: str) -> None:
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows, start=1):
+        key = row[column]
+        _require(path, number, column, bool(key.strip()), "is empty")
+        first = seen.setdefault(key, number)
+        _require(path, number, column, first == number, f"duplicate {key!r} (first on row {first})")
+
+
+def _check_nfc(path: Path, rows: list[dict[str, str]]) -> None:
+    for number, row in enumerate(rows, start=1):
+        for column, value in row.items():
+            _require(
+                path,
+                number,
+                column,
+                unicodedata.is_normalized("NFC", value),
+                "text is not Unicode NFC (normalise it, e.g. with unicodedata.normalize('NFC', …))",
+            )
+
+
+@cache
+def _entities(path: Path | None = None) -> pd.DataFrame:
+    """Read and check the table once per process; callers get copies."""
+    path = path or reference_dir() / "entities.csv"
+    rows = read_rows(path, ENTITY_COLUMNS)
+    _check_unique(path, rows, "entity_id")
+    _check_nfc(path, rows)
+    ids = {row["entity_id"] for row in rows}
+    for number, row in enumerate(rows, start=1):
+        _require(
+            path, number, "level", row["level"] in ENTITY_LEVELS, f"not one of {ENTITY_LEVELS}"
+        )
+        parent = row["parent_id"]
+        _require(path, number, "parent_id", not parent or parent in ids, f"unknown {parent!r}")
+        for column in ("province", "name_vi", "name_en"):
+            _require(path, number, column, bool(row[column].strip()), "is empty")
+    return pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
+
+
+@cache
+def _indicators(path: Path | None = None) -> pd.DataFrame:
+    """Read and check the table once per process; callers get copies."""
+    path = path or reference_dir() / "indicators.csv"
+    rows = read_rows(path, INDICATOR_COLUMNS)
+    _check_unique(path, rows, "indicator_id")
+    _check_nfc(path, rows)
+    for number, row in enumerate(rows, start=1):
+        family = row["unit_family"]
+        _require(
+            path,
+            number,
+            "unit_family",
+            family in UNIT_FAMILIES,
+            f"not one of {tuple(UNIT_FAMILIES)}",
+        )
+        _require(
+            path,
+            number,
+            "flow_or_level",
+            row["flow_or_level"] in ("flow", "level"),
+            "not flow or level",
+        )
+        _require(path, number, "direction", row["direction"] in ("1", "-1"), "must be 1 or -1")
+    frame = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
+    frame["direction"] = frame["direction"].astype(int)
+    return frame
+
+
+@cache
+def _rates(path: Path | None = None) -> pd.DataFrame:
+    """Read and check the table once per process; callers get copies."""
+    path = path or reference_dir() / "vnd_per_usd.csv"
+    rows = read_rows(path, RATE_COLUMNS)
+    _check_unique(path, rows, "year")
+    for number, row in enumerate(rows, start=1):
+        _require(path, number, "year", row["year"].isdigit(), f"{row['year']!r} is not a year")
+        try:
+            rate = float(row["vnd_per_usd"])
+        except ValueError:
+            rate = float("nan")
+        _require(
+            path,
+            number,
+            "vnd_per_usd",
+            rate > 0,
+            f"{row['vnd_per_usd']!r} is not a positive number",
+        )
+        _require(
+            path, number, "url", row["url"].startswith("http"), "every rate needs its source URL"
+        )
+        _require(path, number, "full_year", row["full_year"] in ("yes", "no"), "must be yes or no")
+    frame = pd.DataFrame(rows, columns=list(RATE_COLUMNS))
+    frame["year"] = frame["year"].astype(int)
+    frame["vnd_per_usd"] = frame["vnd_per_usd"].astype(float)
+    return frame.sort_values("year", ignore_index=True)
+
+
+def _fold(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def resolve_entity(name: str, entities: pd.DataFrame | None = None) -> str:
+    """Return the entity id for an id, a Vietnamese or English name, or a listed alias.
+
+    Harmonisation is data, not code: names live in ``entities.csv``; an unknown name is an
+    error, never a guess.
+
+    Args:
+        name: E.g. ``"hp-zones"``, ``"Khu kinh tế Nghi Sơn"``, ``"KKTNS"`` or ``"Nghi Son EZ"``.
+        entities: The entity table; loaded when None.
+
+    Returns:
+        The ``entity_id``.
+
+    Raises:
+        DataError: If the name matches no entity, listing the valid ids.
+
+    Example:
+        >>> resolve_entity("KKTNS")
+        'th-kkt-nghison'
+    """
+    entities = load_entities() if entities is None else entities
+    wanted = _fold(name)
+    for row in entities.itertuples(index=False):
+        names = [row.entity_id, row.name_vi, row.name_en, *row.aliases.split("|")]
+        if any(_fold(candidate) == wanted for candidate in names if candidate):
+            return row.entity_id
+    valid = ", ".join(entities["entity_id"])
+    raise DataError(
+        f"unknown entity {name!r}; valid ids: {valid}", file=reference_dir() / "entities.csv"
+    )
+
+
+def load_entities(path: Path | None = None) -> pd.DataFrame:
+    """Load the zones, parks and provinces that facts refer to.
+
+    Args:
+        path: The CSV; ``data/reference/entities.csv`` when None.
+
+    Returns:
+        One row per entity with ``ENTITY_COLUMNS``; ``aliases`` is a ``|``-separated string.
+
+    Raises:
+        DataError: On a duplicate id, an unknown parent or level, or text that is not NFC.
+    """
+    return _entities(path).copy()
+
+
+def load_indicators(path: Path | None = None) -> pd.DataFrame:
+    """Load the indicator definitions (unit family, desirable direction, labels, what counts).
+
+    Args:
+        path: The CSV; ``data/reference/indicators.csv`` when None.
+
+    Returns:
+        One row per indicator; ``direction`` is an int, +1 when higher is better.
+
+    Raises:
+        DataError: On a duplicate id, an unknown unit family, or a direction other than 1 or -1.
+    """
+    return _indicators(path).copy()
+
+
+def load_rates(path: Path | None = None) -> pd.DataFrame:
+    """Load the annual VND-per-USD rates used to put VND and USD on one scale.
+
+    Args:
+        path: The CSV; ``data/reference/vnd_per_usd.csv`` when None.
+
+    Returns:
+        One row per year, ``year`` int and ``vnd_per_usd`` float, with each rate's source.
+
+    Raises:
+        DataError: On a duplicate or non-integer year, a rate that is not a positive number,
+            or a missing source URL.
+    """
+    return _rates(path).copy()
