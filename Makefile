@@ -8,8 +8,6 @@ VENV ?= .venv
 LAB_VENV ?= .venv-lab
 PY := $(VENV)/bin/python
 export PYTHON
-# Matplotlib must never try a display; papermill kernels inherit this.
-export MPLBACKEND := Agg
 
 .PHONY: help setup report test lab lint format lock bench clean distclean
 

@@ -44,5 +44,9 @@ def raw_dir() -> Path:
 
 
 def build_dir() -> Path:
-    """Return ``build/``: everything that one command can delete and rebuild."""
-    return project_root() / "build"
+    """Return ``build/``: everything that one command can delete and rebuild.
+
+    The ``EZLIB_BUILD_DIR`` environment variable moves it (tests build into a temporary folder).
+    """
+    env = os.environ.get("EZLIB_BUILD_DIR")
+    return Path(env).resolve() if env else project_root() / "build"

@@ -1,34 +1,131 @@
-"""The report runner: executes the configured notebooks and renders the readers' HTML site."""
+"""``make report``: run every configured notebook (two at a time) and build the readers' site."""
 
 from __future__ import annotations
 
-import html
+import multiprocessing
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import UTC, datetime
+from pathlib import Path
 
-from ezlib.paths import build_dir, project_root
+from ezlib.i18n import text
+from ezlib.paths import build_dir
+from ezlib.runconfig import Run, load_runs
+from ezlib.runner import (
+    Outcome,
+    execute_run,
+    html_output,
+    is_fresh,
+    load_state,
+    run_key,
+    save_state,
+    shared_inputs_digest,
+)
+
+WORKERS = 2
 
 
-def build_report() -> int:
-    """Run every notebook under ``notebooks/`` and write ``build/site/index.html``.
+def report_title(run: Run) -> str:
+    """Return the title of a run's report in its language, e.g. ``Progress report: …``."""
+    from ezlib.reference import load_entities, load_indicators
 
-    Until notebooks exist, the index says that no report is built yet.
+    params = run.effective
+    lang = params.get("lang", "en")
+    values: dict[str, str] = {}
+    if "zone" in params:
+        entities = load_entities().set_index("entity_id")
+        values["zone"] = entities.loc[params["zone"], "name_vi" if lang == "vi" else "name_en"]
+    if "indicator" in params:
+        indicators = load_indicators().set_index("indicator_id")
+        label = "label_vi" if lang == "vi" else "label_en"
+        values["indicator"] = indicators.loc[params["indicator"], label]
+    return text(f"title.{run.stem}", lang, **values)
+
+
+def _index_rows(runs: list[Run], state: dict[str, dict]) -> list[dict[str, str]]:
+    rows = []
+    for run in runs:
+        record = state.get(run.slug, {})
+        params = run.effective
+        rows.append(
+            {
+                "href": html_output(run).name,
+                "title": report_title(run),
+                "zone": params.get("zone", text("all_zones", params.get("lang", "en"))),
+                "lang": params.get("lang", ""),
+                "built": record.get("built", ""),
+                "status": record.get("status", "failed"),
+                "error": record.get("error") or "",
+            }
+        )
+    return rows
+
+
+def _execute(todo: list[Run], workers: int) -> list[Outcome]:
+    # Import the heavy modules once, before forking, so the workers inherit them.
+    import papermill  # noqa: F401
+    from tqdm import tqdm
+
+    from ezlib.site import _exporter
+
+    _exporter()
+    context = multiprocessing.get_context("fork")
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
+        futures = [pool.submit(execute_run, run) for run in todo]
+        for future in tqdm(as_completed(futures), total=len(futures), desc="reports", unit="nb"):
+            outcomes.append(future.result())
+    return outcomes
+
+
+def build_report(config: Path | None = None, *, workers: int = WORKERS) -> int:
+    """Run every notebook and parameter set of the configuration and write the site.
+
+    Runs whose inputs (notebook, parameters, data files, ezlib source, templates, lock) have
+    not changed since their last good run are skipped. A failing notebook stops nothing else:
+    it is kept with its error, rendered, listed as failed on the index, and named on stderr.
+
+    Args:
+        config: The run configuration; ``notebooks/reports.toml`` when None.
+        workers: How many notebooks run at once.
 
     Returns:
-        The exit code: 0 when every report was built.
+        0 when every report is built, 1 when any failed.
+
+    Raises:
+        DataError: If the configuration names an unknown notebook, parameter or value.
     """
-    notebooks = sorted((project_root() / "notebooks").glob("*.ipynb"))
-    site = build_dir() / "site"
-    site.mkdir(parents=True, exist_ok=True)
-    built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    if notebooks:
-        body = "<ul>" + "".join(f"<li>{html.escape(nb.stem)}</li>" for nb in notebooks) + "</ul>"
-    else:
-        body = "<p>No reports are built yet: <code>notebooks/</code> holds no notebook.</p>"
-    (site / "index.html").write_text(
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        "<title>ezlib reports</title></head>\n<body><h1>ezlib reports</h1>\n"
-        f"{body}\n<p>Built {built}.</p></body></html>\n",
-        encoding="utf-8",
+    runs = load_runs(config)
+    shared = shared_inputs_digest()
+    state = load_state()
+    keys = {run.slug: run_key(run, shared) for run in runs}
+    todo = [run for run in runs if not is_fresh(run, keys[run.slug], state)]
+    if todo:
+        by_slug = {run.slug: run for run in todo}
+        for outcome in _execute(todo, workers):
+            state[outcome.slug] = {
+                "key": keys[outcome.slug],
+                "status": outcome.status,
+                "error": outcome.error,
+                "built": outcome.built,
+                "seconds": round(outcome.seconds, 2),
+                "notebook": by_slug[outcome.slug].notebook,
+            }
+        save_state(state)
+    from ezlib.site import write_index
+
+    index = write_index(
+        build_dir() / "site" / "index.html",
+        _index_rows(runs, state),
+        built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
-    print(f"wrote {site / 'index.html'}")
+    failed = [run.slug for run in runs if state.get(run.slug, {}).get("status") != "ok"]
+    print(
+        f"{len(runs)} reports: {len(todo)} run, {len(runs) - len(todo)} unchanged, "
+        f"{len(failed)} failed; site: {index}"
+    )
+    if failed:
+        for slug in failed:
+            print(f"failed: {slug}: {state[slug].get('error')}", file=sys.stderr)
+        return 1
     return 0

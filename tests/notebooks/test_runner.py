@@ -1,0 +1,98 @@
+"""The report runner: parameters are checked, failures are kept and named, unchanged runs skip."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ezlib.errors import DataError
+from ezlib.report import build_report
+from ezlib.runconfig import load_runs
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+pytestmark = pytest.mark.notebook
+
+
+@pytest.fixture
+def build(tmp_path, monkeypatch):
+    monkeypatch.setenv("EZLIB_BUILD_DIR", str(tmp_path / "build"))
+    return tmp_path / "build"
+
+
+def config(tmp_path, text):
+    shutil.copy(FIXTURES / "smoke.ipynb", tmp_path / "smoke.ipynb")
+    path = tmp_path / "reports.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_runs_are_read_with_the_notebook_defaults():
+    runs = load_runs(FIXTURES / "reports.toml")
+    assert [r.slug for r in runs] == ["smoke__hp-zones_vi", "smoke__tb-zones_True"]
+    assert runs[1].effective == {"zone": "tb-zones", "lang": "en", "fail": True}
+
+
+def test_an_unknown_parameter_is_an_error_listing_the_valid_ones(tmp_path):
+    path = config(
+        tmp_path, '[[run]]\nnotebook = "smoke.ipynb"\nparameters = { zonee = "hp-zones" }\n'
+    )
+    with pytest.raises(DataError, match=r"no parameter 'zonee'; valid: zone, lang, fail") as info:
+        load_runs(path)
+    assert (info.value.row, info.value.column) == (1, "zonee")
+
+
+def test_an_unknown_zone_is_an_error_listing_the_valid_ones(tmp_path):
+    path = config(
+        tmp_path, '[[run]]\nnotebook = "smoke.ipynb"\nparameters = { zone = "Đà Nẵng" }\n'
+    )
+    with pytest.raises(
+        DataError, match=r"unknown entity 'Đà Nẵng'; valid ids: hp-zones, .*tb-zones"
+    ):
+        load_runs(path)
+
+
+def test_an_unknown_language_is_an_error(tmp_path):
+    path = config(tmp_path, '[[run]]\nnotebook = "smoke.ipynb"\nparameters = { lang = "fr" }\n')
+    with pytest.raises(DataError, match=r"lang 'fr' is not one of \('vi', 'en'\)"):
+        load_runs(path)
+
+
+def test_a_failing_notebook_is_kept_rendered_listed_and_named(build, capsys):
+    code = build_report(FIXTURES / "reports.toml")
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "failed: smoke__tb-zones_True: ValueError: asked to fail" in err
+    failed = json.loads((build / "notebooks" / "smoke__tb-zones_True.ipynb").read_text())
+    assert failed["metadata"]["papermill"]["exception"] is True
+    page = (build / "site" / "smoke__tb-zones_True.html").read_text(encoding="utf-8")
+    assert "asked to fail" in page
+    index = (build / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Smoke: Thai Binh Economic Zone and industrial parks" in index
+    assert 'class="failed">failed' in index and 'class="ok">ok' in index
+    assert "Thử: Các KKT, KCN Hải Phòng" in index
+
+
+def test_unchanged_runs_are_skipped_and_changed_inputs_rerun(build, tmp_path, capsys):
+    path = config(tmp_path, '[[run]]\nnotebook = "smoke.ipynb"\nparameters = { lang = "vi" }\n')
+    assert build_report(path) == 0
+    state = json.loads((build / "notebooks" / "state.json").read_text())
+    assert build_report(path) == 0
+    assert "0 run, 1 unchanged" in capsys.readouterr().out
+    assert json.loads((build / "notebooks" / "state.json").read_text()) == state
+    notebook = tmp_path / "smoke.ipynb"
+    notebook.write_text(notebook.read_text().replace("Smoke", "Smoke test"), encoding="utf-8")
+    assert build_report(path) == 0
+    assert "1 run, 0 unchanged" in capsys.readouterr().out
+
+
+def test_pages_have_no_code_and_no_request_to_another_host(build):
+    build_report(FIXTURES / "reports.toml")
+    page = (build / "site" / "smoke__hp-zones_vi.html").read_text(encoding="utf-8")
+    assert "resolve_entity" not in page  # the code is hidden from readers
+    assert "hp-zones vi" in page  # its output is shown
+    assert "data:image/png;base64," in page  # figures inline
+    assert re.findall(r'(?:src|href)="(?:https?:)?//', page) == []
+    assert "<script src=" not in page
