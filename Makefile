@@ -9,7 +9,7 @@ LAB_VENV ?= .venv-lab
 PY := $(VENV)/bin/python
 export PYTHON
 
-.PHONY: help setup report test lab lint format lock bench clean distclean
+.PHONY: help setup report test notebooks lab lint format lock bench clean distclean
 
 help: ## list the targets with a line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,10 +20,15 @@ setup: ## create .venv with ezlib (editable) and pinned dependencies; no-op when
 report: setup ## run every notebook and render the HTML site to build/site/index.html
 	$(PY) -m ezlib report
 
-test: setup ## ruff, then pytest over tests/unit, tests/data and tests/notebooks
+test: setup ## ruff, pytest over tests/unit, tests/data, tests/notebooks, then nbval on notebooks/
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
+	$(PY) -m pytest --nbval-lax --nbval-current-env --color=no \
+	    --nbval-sanitize-with tests/notebooks/nbval_sanitize.cfg notebooks/
+
+notebooks: setup ## re-run the notebooks and store the outputs nbval checks (after a change)
+	$(PY) scripts/refresh_notebooks.py
 
 lab: ## open JupyterLab on notebooks/ (own venv, .venv-lab, so tests stay fast)
 	@scripts/ensure_venv.sh $(LAB_VENV) dev,lab

@@ -35,3 +35,64 @@ def text(key: str, lang: str, **values: object) -> str:
     if key not in TEXT:
         raise DataError(f"no report text {key!r}")
     return TEXT[key][lang].format(**values)
+
+
+TEXT.update(
+    {
+        "col.indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+        "col.plan": {"vi": "Kỳ kế hoạch", "en": "Plan period"},
+        "col.target": {"vi": "Mục tiêu", "en": "Target"},
+        "col.actual": {"vi": "Thực hiện", "en": "Actual"},
+        "col.attainment": {"vi": "Đạt (% mục tiêu)", "en": "Attainment (% of target)"},
+        "col.elapsed": {"vi": "Thời gian đã qua", "en": "Time elapsed"},
+        "col.pace": {"vi": "Chỉ số tiến độ", "en": "Pace index"},
+        "col.required": {"vi": "Cần đạt mỗi năm còn lại", "en": "Required per year left"},
+        "col.projection": {"vi": "Dự báo cuối kỳ", "en": "Projected at end"},
+        "col.category": {"vi": "Đánh giá (Eurostat)", "en": "Category (Eurostat)"},
+        "col.unsd": {"vi": "Đánh giá (UNSD)", "en": "Category (UNSD)"},
+        "col.sources": {"vi": "Nguồn", "en": "Sources"},
+        "col.fact": {"vi": "Mã số liệu", "en": "Fact"},
+        "col.quote": {"vi": "Trích dẫn", "en": "Quote"},
+        "col.source": {"vi": "Nguồn tin", "en": "Source"},
+        "col.date": {"vi": "Ngày đăng", "en": "Published"},
+        "col.zone": {"vi": "Khu", "en": "Zone"},
+        "col.kind": {"vi": "Loại", "en": "Kind"},
+        "col.count": {"vi": "Số số liệu", "en": "Facts"},
+        "col.note": {"vi": "Ghi chú", "en": "Note"},
+        "col.value": {"vi": "Giá trị", "en": "Value"},
+        "col.per_year": {"vi": "Mục tiêu mỗi năm (USD)", "en": "Target per plan year (USD)"},
+        "col.measured": {"vi": "Đo được", "en": "Measured"},
+        "col.status": {"vi": "Trạng thái", "en": "Status"},
+        "col.check": {"vi": "Kiểm tra", "en": "Check"},
+        "col.discrepancy": {"vi": "Chênh lệch", "en": "Discrepancy"},
+        "col.tolerance": {"vi": "Dung sai", "en": "Tolerance"},
+        "borderline": {"vi": "sát ngưỡng", "en": "borderline"},
+        "no_actual": {"vi": "chưa có số thực hiện", "en": "no actual yet"},
+        "chart.pace.title": {"vi": "Tiến độ so với thời gian", "en": "Progress against time"},
+        "chart.pace.x": {
+            "vi": "Tỷ lệ thời gian kế hoạch đã qua",
+            "en": "Share of plan period elapsed",
+        },
+        "chart.pace.y": {"vi": "Tỷ lệ mục tiêu đã đạt", "en": "Share of target reached"},
+        "chart.pace.diagonal": {"vi": "Đúng tiến độ", "en": "On pace"},
+        "chart.tva.title": {"vi": "Mục tiêu và thực hiện", "en": "Target and actual"},
+        "chart.tva.x": {
+            "vi": "Đạt (% mục tiêu, với khoảng bất định)",
+            "en": "Attainment (% of target, with band)",
+        },
+        "h.targets": {"vi": "Các mục tiêu và tiến độ", "en": "Targets and progress"},
+        "h.charts": {"vi": "Biểu đồ", "en": "Charts"},
+        "h.no_actual": {"vi": "Mục tiêu chưa có số thực hiện", "en": "Targets with no actual yet"},
+        "h.sources": {"vi": "Nguồn của mọi số liệu", "en": "Where every figure comes from"},
+        "h.checks": {"vi": "Kiểm tra tính nhất quán", "en": "Consistency checks"},
+        "h.implied": {
+            "vi": "Kế hoạch suy ra từ tỷ lệ hoàn thành",
+            "en": "The plan implied by the reported share",
+        },
+        "h.coverage": {"vi": "Độ phủ dữ liệu", "en": "Coverage"},
+        "h.provenance": {"vi": "Kiểm tra nguồn gốc", "en": "Provenance checks"},
+        "h.anomalies": {"vi": "Điểm bất thường và xung đột", "en": "Anomalies and conflicts"},
+        "h.scale": {"vi": "Mục tiêu trên cùng thang đo (USD)", "en": "Targets on one scale (USD)"},
+        "none": {"vi": "Không có.", "en": "None."},
+    }
+)

@@ -52,7 +52,9 @@ CATEGORICAL = {
 }
 
 
-def load_facts(path: Path | None = None, *, check_quotes: bool = True) -> pd.DataFrame:
+def load_facts(
+    path: Path | None = None, *, check_quotes: bool = True, published_by: str | None = None
+) -> pd.DataFrame:
     """Load the curated facts, validated, and joined with their sources, entities, indicators.
 
     Validation covers types, enumerations, units, ranges, unique ids, period order,
@@ -64,6 +66,8 @@ def load_facts(path: Path | None = None, *, check_quotes: bool = True) -> pd.Dat
         path: The facts CSV; ``data/facts.csv`` when None.
         check_quotes: Run the provenance checks (the default). Tests of other parts may
             turn them off for speed; a report never should.
+        published_by: Keep only facts from sources published on or before this ISO date
+            (what was known then); all facts when None.
 
     Returns:
         One row per fact (no row dropped), in file order: the ``FACT_COLUMNS`` of
@@ -109,6 +113,8 @@ def load_facts(path: Path | None = None, *, check_quotes: bool = True) -> pd.Dat
         )
     )
     assert len(joined) == len(frame), "a join changed the number of facts"
+    if published_by:
+        joined = joined[joined["source_published_date"] <= pd.Timestamp(published_by)]
     for column, categories in CATEGORICAL.items():
         joined[column] = joined[column].astype(pd.CategoricalDtype(categories))
     return joined

@@ -163,6 +163,8 @@ def load_runs(path: Path | None = None) -> list[Run]:
         DataError: On a missing notebook, an unknown parameter or value, or a duplicate run.
     """
     path = path or config_path()
+    if not path.is_file():
+        raise DataError("the report configuration is missing", file=path)
     try:
         config = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

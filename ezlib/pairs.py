@@ -1,0 +1,293 @@
+"""Pair each target with the actual that measures it: the evidence behind "how far along?"."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ezlib.money import to_usd
+from ezlib.reference import load_entities
+
+PAIR_COLUMNS = (
+    "target_fact_id",
+    "target_source",
+    "entity_id",
+    "indicator",
+    "target_measure",
+    "plan_start_year",
+    "plan_end_year",
+    "target_value",
+    "target_high",
+    "target_qualifier",
+    "target_quote",
+    "unit",
+    "direction",
+    "actual_fact_ids",
+    "actual_value",
+    "actual_qualifier",
+    "actual_quote",
+    "actual_end",
+    "actual_years",
+    "pairing",
+    "share_pct",
+)
+
+
+def zone_entities(zone: str, entities: pd.DataFrame | None = None) -> list[str]:
+    """Return a zone's entity id followed by every entity below it in the hierarchy.
+
+    Args:
+        zone: An ``entity_id``.
+        entities: The entity table; loaded when None.
+    """
+    entities = load_entities() if entities is None else entities
+    children: dict[str, list[str]] = {}
+    for entity, parent in zip(entities["entity_id"], entities["parent_id"], strict=True):
+        children.setdefault(parent, []).append(entity)
+    found, todo = [], [zone]
+    while todo:
+        current = todo.pop(0)
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
+def _on_usd_scale(facts: pd.DataFrame) -> pd.DataFrame:
+    """Money facts in USD (VND through the rate table), so VND and USD figures pair."""
+    out = to_usd(facts)
+    money = out["usd_unit"] != ""
+    out["reported_value"] = out["value"]
+    out["reported_unit"] = out["unit"].astype(str)
+    out["unit"] = np.where(money, out["usd_unit"], out["unit"].astype(str))
+    out["value"] = np.where(money, out["value_usd"], out["value"])
+    out["value_high"] = np.where(money, out["value_high_usd"], out["value_high"])
+    return out
+
+
+def _year(ts: pd.Timestamp) -> float:
+    return float(ts.year) if pd.notna(ts) else np.nan
+
+
+def _months(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _flow_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
+    """The actual flow(s) measuring a flow target: one from the plan start, else annual sums."""
+    start, end = target["period_start"], target["period_end"]
+    inside = actuals[
+        (actuals["measure"] == "flow")
+        & (actuals["unit"] == target["unit"])
+        & (actuals["period_start"] >= start)
+        & (actuals["period_end"] <= end)
+    ]
+    from_start = inside[inside["period_start"] == start]
+    if not from_start.empty:
+        best = from_start.sort_values(["period_end", "fact_id"]).iloc[-1]
+        return [best], "single"
+    chosen: list[pd.Series] = []
+    cursor = start
+    while True:
+        step = inside[
+            (inside["period_start"] == cursor)
+            & (inside["period_end"] == cursor + pd.offsets.YearEnd(0))
+        ]
+        if step.empty:
+            break
+        chosen.append(step.sort_values("fact_id").iloc[0])
+        cursor = cursor + pd.offsets.YearBegin(1)
+    return (chosen, "summed") if chosen else ([], "none")
+
+
+def _level_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
+    candidates = actuals[
+        (actuals["measure"] == "level")
+        & (actuals["unit"] == target["unit"])
+        & (actuals["as_of"] <= target["as_of"])
+    ]
+    if candidates.empty:
+        return [], "none"
+    return [candidates.sort_values(["as_of", "fact_id"]).iloc[-1]], "single"
+
+
+def _growth_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
+    same = actuals[
+        (actuals["measure"] == target["measure"])
+        & (actuals["reference"] == target["reference"])
+        & (actuals["period_end"] == target["period_end"])
+    ]
+    if same.empty:
+        return [], "none"
+    return [same.sort_values("fact_id").iloc[-1]], "single"
+
+
+COMPONENTS = {"total_investment": ("fdi_capital", "domestic_capital")}
+"""Indicators whose flow can be rebuilt from the levels of their parts (FDI + domestic)."""
+
+
+def _flow_from_levels(target: pd.Series, zone_facts: pd.DataFrame) -> tuple[list[pd.Series], str]:
+    """A flow rebuilt as the rise of cumulative levels from the plan start, summed over parts.
+
+    Used only when no flow is reported: e.g. Nghi Sơn reports cumulative registered FDI and
+    domestic capital at the start of 2021 and at the end of 2023, and the rise of both is the
+    investment attracted in 2021-2023.
+    """
+    start, end = target["period_start"], target["period_end"]
+    chosen: list[pd.Series] = []
+    for part in COMPONENTS.get(target["indicator"], ()):
+        levels = zone_facts[
+            (zone_facts["indicator"] == part)
+            & (zone_facts["measure"] == "level")
+            & (zone_facts["unit"] == target["unit"])
+        ]
+        base = levels[(levels["as_of"] - start).abs() <= pd.Timedelta(days=31)]
+        later = levels[(levels["as_of"] > start + pd.Timedelta(days=31)) & (levels["as_of"] <= end)]
+        if base.empty or later.empty:
+            return [], "none"
+        first = base.sort_values("as_of").iloc[0].copy()
+        last = later.sort_values(["as_of", "fact_id"]).iloc[-1].copy()
+        last["value"] = last["value"] - first["value"]
+        last["fact_id"] = f"{last['fact_id']} - {first['fact_id']}"
+        last["quote"] = f"{last['quote']} | {first['quote']}"
+        last["period_end"] = last["as_of"]
+        chosen.append(last)
+    return (chosen, "from_levels") if chosen else ([], "none")
+
+
+def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
+    """Pair every target of a zone with the actual that measures it, if the data has one.
+
+    Money is compared in USD: VND figures are converted with the annual rates
+    (:func:`ezlib.money.to_usd`), so ``target_value`` and ``actual_value`` of money
+    indicators are in USD whatever the source wrote.
+
+    Rules, per target (same entity and indicator; actuals of the zone's own entity only, so
+    that a park's figure never stands in for the whole zone):
+
+    * a flow over a plan period: the actual flow from the plan start to the latest date, or
+      else consecutive annual actual flows from the plan start, summed (``pairing=summed``);
+    * a level by a date: the latest actual level at or before that date;
+    * a growth or multiple: the actual of the same kind for the same period;
+    * a flow with no reported actual, whose parts have cumulative levels at the plan start
+      and later (``COMPONENTS``): the rise of those levels, summed (``pairing=from_levels``).
+
+    Args:
+        facts: As returned by :func:`ezlib.load.load_facts`.
+        zone: The zone's ``entity_id``.
+
+    Returns:
+        One row per target with ``PAIR_COLUMNS``; ``pairing`` is ``single``, ``summed`` or
+        ``from_levels`` or ``none`` (a target with no actual yet).
+    """
+    zone_facts = _on_usd_scale(facts[facts["entity_id"] == zone])
+    targets = zone_facts[zone_facts["kind"] == "target"]
+    actuals = zone_facts[zone_facts["kind"] == "actual"]
+    rows = []
+    for _, target in targets.iterrows():
+        same = actuals[actuals["indicator"] == target["indicator"]]
+        if target["measure"] == "flow":
+            chosen, pairing = _flow_actual(target, same)
+            if pairing == "none":
+                chosen, pairing = _flow_from_levels(target, zone_facts)
+        elif target["measure"] == "level":
+            chosen, pairing = _level_actual(target, same)
+        else:
+            chosen, pairing = _growth_actual(target, same)
+        start = target["period_start"] if pd.notna(target["period_start"]) else target["ref_start"]
+        end = target["period_end"] if pd.notna(target["period_end"]) else target["as_of"]
+        actual_end = (
+            max((a["period_end"] if pd.notna(a["period_end"]) else a["as_of"]) for a in chosen)
+            if chosen
+            else pd.NaT
+        )
+        years = np.nan
+        if chosen and target["measure"] == "flow":
+            years = _months(target["period_start"], actual_end) / 12
+        qualifiers = {str(a["qualifier"]) for a in chosen}
+        rows.append(
+            {
+                "target_fact_id": target["fact_id"],
+                "target_source": target["source_id"],
+                "entity_id": zone,
+                "indicator": target["indicator"],
+                "target_measure": target["measure"],
+                "plan_start_year": _year(start),
+                "plan_end_year": _year(end),
+                "target_value": target["value"],
+                "target_high": target["value_high"],
+                "target_qualifier": str(target["qualifier"]),
+                "target_quote": target["quote"],
+                "unit": str(target["unit"]),
+                "direction": target["direction"],
+                "actual_fact_ids": " + ".join(a["fact_id"] for a in chosen),
+                "actual_value": float(sum(a["value"] for a in chosen)) if chosen else np.nan,
+                "actual_qualifier": qualifiers.pop()
+                if len(qualifiers) == 1
+                else ("exact" if not qualifiers else "approx"),
+                "actual_quote": " | ".join(a["quote"] for a in chosen),
+                "actual_end": actual_end,
+                "actual_years": years,
+                "pairing": pairing,
+                "share_pct": np.nan,
+            }
+        )
+    rows += _implied_rows(zone, zone_facts, targets)
+    return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
+
+
+def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
+    """Targets that are not stated but implied by "đạt X% kế hoạch" next to an achieved amount.
+
+    Only for plans with no stated target of the same indicator and period; the target value
+    here is the point ``achieved / share``, its band comes from ``ezlib.indicators``.
+    """
+    rows = []
+    shares = zone_facts[
+        (zone_facts["kind"] == "actual")
+        & (zone_facts["measure"] == "share")
+        & (zone_facts["reference"] == "plan")
+    ]
+    for _, share in shares.iterrows():
+        stated = targets[
+            (targets["indicator"] == share["indicator"])
+            & (targets["period_start"] == share["ref_start"])
+            & (targets["period_end"] == share["ref_end"])
+        ]
+        achieved = zone_facts[
+            (zone_facts["kind"] == "actual")
+            & (zone_facts["measure"] == "flow")
+            & (zone_facts["indicator"] == share["indicator"])
+            & (zone_facts["period_start"] == share["period_start"])
+            & (zone_facts["period_end"] == share["period_end"])
+            & (zone_facts["source_id"] == share["source_id"])
+        ]
+        if not stated.empty or achieved.empty:
+            continue
+        actual = achieved.iloc[0]
+        end = actual["period_end"]
+        rows.append(
+            {
+                "target_fact_id": share["fact_id"],
+                "target_source": share["source_id"],
+                "entity_id": zone,
+                "indicator": share["indicator"],
+                "target_measure": "implied",
+                "plan_start_year": _year(share["ref_start"]),
+                "plan_end_year": _year(share["ref_end"]),
+                "target_value": actual["value"] / (share["value"] / 100),
+                "target_high": np.nan,
+                "target_qualifier": str(share["qualifier"]),
+                "target_quote": share["quote"],
+                "unit": actual["unit"],
+                "direction": actual["direction"],
+                "actual_fact_ids": actual["fact_id"],
+                "actual_value": actual["value"],
+                "actual_qualifier": str(actual["qualifier"]),
+                "actual_quote": actual["quote"],
+                "actual_end": end,
+                "actual_years": _months(share["ref_start"], end) / 12,
+                "pairing": "single",
+                "share_pct": share["value"],
+            }
+        )
+    return rows
