@@ -48,6 +48,12 @@ def _run_data_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_extract(sub: argparse._SubParsersAction) -> None:
+    from ezlib.extract_cli import add_extract_parser
+
+    add_extract_parser(sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every sub-command registered."""
     parser = argparse.ArgumentParser(
@@ -56,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_report(sub)
+    _add_extract(sub)
     _add_data(sub)
     return parser
 
