@@ -30,7 +30,9 @@ def kernel_floor() -> float:
 
     start = time.perf_counter()
     km, kc = start_new_kernel(kernel_name="python3")
-    kc.execute_interactive("import pandas, matplotlib.pyplot, seaborn, ezlib.load, ezlib.progress, ezlib.plots")
+    kc.execute_interactive(
+        "import pandas, matplotlib.pyplot, seaborn, ezlib.load, ezlib.progress, ezlib.plots"
+    )
     kc.stop_channels()
     km.shutdown_kernel(now=True)
     return time.perf_counter() - start
@@ -49,13 +51,31 @@ def main() -> None:
         for run in runs:
             out = Path(tmp) / f"{run.slug}.ipynb"
             params = [a for k, v in run.parameters.items() for a in ("-p", k, str(v))]
-            naive += timed([str(BIN / "papermill"), str(run.path), str(out), "-k", "python3", "--cwd", str(run.folder), *params])
-            naive += timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)])
+            naive += timed(
+                [
+                    str(BIN / "papermill"),
+                    str(run.path),
+                    str(out),
+                    "-k",
+                    "python3",
+                    "--cwd",
+                    str(run.folder),
+                    *params,
+                ]
+            )
+            naive += timed(
+                [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)]
+            )
     print(f"runs: {len(runs)} on 2 workers")
     print(f"cold make report:  {cold:6.2f} s   ({cold / floor:.2f}x the floor; target <= 1.5x)")
     print(f"warm make report:  {warm:6.2f} s   (target < 1 s)")
-    print(f"floor:             {floor:6.2f} s   (kernel start + imports {per_kernel:.2f} s x {len(runs)} / 2 cores)")
-    print(f"naive pipeline:    {naive:6.2f} s   ({naive / cold:.1f}x slower than cold; target >= 4x)")
+    print(
+        f"floor:             {floor:6.2f} s   "
+        f"(kernel start + imports {per_kernel:.2f} s x {len(runs)} / 2 cores)"
+    )
+    print(
+        f"naive pipeline:    {naive:6.2f} s   ({naive / cold:.1f}x slower than cold; target >= 4x)"
+    )
 
 
 if __name__ == "__main__":

@@ -270,10 +270,11 @@ def _level_results(level, actual, target, baseline, k, r, n, direction) -> dict[
     rows = np.flatnonzero(level)
     a, t, b = _take(actual, rows), _take(target, rows), _take(baseline, rows)
     kl, rl, nl, dl = k[rows], r[rows], n[rows], direction[rows]
+    expected = project_cagr(a, b, kl, rl)
     parts = {
-        "projection": project_cagr(a, b, kl, rl),
+        "projection": expected,
         "eurostat": eurostat_ratio(a, t, kl, nl, baseline=b, direction=dl),
-        "unsd": unsd_expected_progress(a, t, kl, nl, baseline=b, direction=dl),
+        "unsd": unsd_expected_progress(a, t, kl, nl, baseline=b, direction=dl, expected=expected),
     }
     return {name: _spread(part, rows, len(level)) for name, part in parts.items()}
 
@@ -322,7 +323,9 @@ def _assess_columns(
         # For a cumulative flow, Eurostat's ratio and UNSD's score reduce to the pace index.
         "eurostat": pace,
         "unsd": pace,
-        "escap": escap_current_status(actual, target, baseline=baseline, direction=direction),
+        "escap": escap_current_status(
+            actual, target, baseline=baseline, direction=direction, gap=closed
+        ),
     }
     if level.any():
         for name, part in _level_results(

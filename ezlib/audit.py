@@ -82,9 +82,8 @@ def conflicts(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
                 text(
                     "col.value", lang
                 ): f"{low['value']:,.6g} vs {high['value']:,.6g} {low['unit']}",
-                text(
-                    "col.discrepancy", lang
-                ): f"{high['value'] - low['value']:,.6g} ({100 * (high['value'] / low['value'] - 1):.1f}%)"
+                text("col.discrepancy", lang): f"{high['value'] - low['value']:,.6g} "
+                f"({100 * (high['value'] / low['value'] - 1):.1f}%)"
                 if low["value"]
                 else "",
             }

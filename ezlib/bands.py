@@ -240,14 +240,15 @@ def propagate(
 
     Method: corner evaluation (see :func:`corner_band`), valid for functions monotone in each
     argument, such as sums, products, ratios with a denominator of fixed sign, A/T, (A-B)/(T-B).
-    When the function is a quotient, pass its ``denominator``: where the denominator's point is 0
-    the point is NaN and flagged ``zero_flag``; where its band straddles 0 the result's band is
-    ``(-inf, inf)`` and flagged ``band_unbounded``.
+    When the function is a quotient, pass its ``denominator``, a function of the input estimates
+    returning the denominator's ``(low, point, high)`` (e.g. :func:`difference_band`): where the
+    denominator's point is 0 the point is NaN and flagged ``zero_flag``; where its band straddles
+    0 the result's band is ``(-inf, inf)`` and flagged ``band_unbounded``.
 
     Args:
         func: A vectorised function of as many arrays as ``args``.
         *args: Estimates, numbers or arrays (plain numbers are exact).
-        denominator: Optional vectorised function of the same arguments giving the denominator.
+        denominator: Optional function of the input estimates giving the denominator's band.
         zero_flag: The flag name for a zero denominator.
         flags: Further flags (name -> mask) that explain NaNs ``func`` produces on purpose.
 
@@ -263,7 +264,7 @@ def propagate(
     low, point, high = corner_band(func, *ests)
     flags = dict(flags or {})
     if denominator is not None:
-        d_low, d_point, d_high = corner_band(denominator, *ests)
+        d_low, d_point, d_high = (_floats(x) for x in denominator(*ests))
         zero = d_point == 0
         straddles = (d_low < 0) & (d_high > 0)
         point = np.where(zero, np.nan, point)
@@ -288,8 +289,21 @@ def divide(numerator: Any, denominator: Any, *, zero_flag: str = "zero_division"
     return propagate(np.divide, numerator, denominator, denominator=_second, zero_flag=zero_flag)
 
 
-def _second(_: Any, b: Any) -> Any:
+def _second(_: Estimate, b: Estimate) -> Estimate:
     return b
+
+
+def difference_band(x: Estimate, y: Estimate) -> tuple[Any, Any, Any]:
+    """Return the band of ``x - y`` by interval subtraction: ``[x.low - y.high, x.high - y.low]``.
+
+    Args:
+        x: An estimate.
+        y: An estimate.
+
+    Returns:
+        ``(low, point, high)`` of the difference.
+    """
+    return x.low - y.high, x.point - y.point, x.high - y.low
 
 
 def vocabulary_codes(values: Any, vocabulary: tuple[str, ...], *, missing: int = -1) -> np.ndarray:

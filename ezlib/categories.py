@@ -23,11 +23,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ezlib.bands import Estimate, as_estimate, divide, finish, propagate
+from ezlib.bands import Estimate, as_estimate, divide, finish
 from ezlib.indicators import (
     MET_STATUSES,
     attainment_share,
     cagr,
+    gap_closed,
     met_status_codes,
     pace_index,
     project_cagr,
@@ -61,6 +62,10 @@ ESCAP_CUTS = (0.0, 1.0)
 ESCAP_LABELS = ("regression", "progress_made", TARGET_ACHIEVED)
 
 KINDS = ("level", "cumulative")
+
+
+def _floats(x: Any) -> np.ndarray:
+    return np.asarray(x, dtype=float)
 
 
 def _names(labels: tuple[str, ...]) -> np.ndarray:
@@ -308,6 +313,7 @@ def unsd_expected_progress(
     baseline: Any = None,
     kind: str = "level",
     direction: Any = 1,
+    expected: Any = None,
 ) -> Estimate:
     """Return UNSD's expected-value progress score, ``P = (v_e - B) / (T - B)``.
 
@@ -326,6 +332,8 @@ def unsd_expected_progress(
         baseline: B (required for ``kind="level"``).
         kind: ``"level"`` or ``"cumulative"``.
         direction: +1 if more is better, -1 if less is better.
+        expected: ``v_e`` if already projected with :func:`~ezlib.indicators.project_cagr`
+            (a level only); projected here when None.
 
     Returns:
         P. NaN with ``target_equals_base``, ``target_met_at_base``, ``no_baseline`` or the CAGR
@@ -344,15 +352,10 @@ def unsd_expected_progress(
     if kind == "cumulative":
         return eurostat_ratio(a, t, k, n, kind="cumulative")
     b = _needs_baseline(baseline, a)
-    expected = project_cagr(a, b, k, np.maximum(n - k, 0))
-    score = propagate(
-        lambda v, b_, t_: (v - b_) / (t_ - b_),
-        expected,
-        b,
-        t,
-        denominator=lambda v, b_, t_: t_ - b_,
-        zero_flag="target_equals_base",
-    )
+    if expected is None:
+        expected = project_cagr(a, b, k, np.maximum(n - k, 0))
+    # P is the gap closed by the expected value: (v_e - B) / (T - B).
+    score = gap_closed(expected, t, b)
     met_at_base = _met_at_base(b, t, direction)
     return finish(
         score.low,
@@ -364,7 +367,7 @@ def unsd_expected_progress(
 
 
 def escap_current_status(
-    actual: Any, target: Any, *, baseline: Any = 0.0, direction: Any = 1
+    actual: Any, target: Any, *, baseline: Any = 0.0, direction: Any = 1, gap: Any = None
 ) -> Estimate:
     """Return ESCAP's Current Status Index, ``d * (A - B) / |T - B|`` capped at 1.
 
@@ -378,6 +381,7 @@ def escap_current_status(
         target: T.
         baseline: B (0 for a cumulative flow; None flags ``no_baseline``).
         direction: +1 if more is better, -1 if less is better.
+        gap: :func:`~ezlib.indicators.gap_closed` of the same figures, if already computed.
 
     Returns:
         The index. NaN with ``target_equals_base`` or ``target_met_at_base``.
@@ -388,21 +392,19 @@ def escap_current_status(
     """
     a, t = as_estimate(actual), as_estimate(target)
     b = _needs_baseline(baseline, a)
-    d = np.asarray(direction, dtype=float)
-    index = propagate(
-        lambda a_, t_, b_: d * (a_ - b_) / np.abs(t_ - b_),
-        a,
-        t,
-        b,
-        denominator=lambda a_, t_, b_: t_ - b_,
-        zero_flag="target_equals_base",
-    )
+    if gap is None:
+        gap = gap_closed(a, t, b)
+    # d * (A - B) / |T - B| = s * gap closed, with s = d * sign(T - B) fixed over the bands
+    # (where T - B could change sign the gap's band is already unbounded).
+    s = np.asarray(direction, dtype=float) * np.sign(_floats(t.point) - _floats(b.point))
+    low = np.where(s < 0, -_floats(gap.high), gap.low)
+    high = np.where(s < 0, -_floats(gap.low), gap.high)
     met_at_base = _met_at_base(b, t, direction)
     return finish(
-        np.minimum(index.low, 1),
-        np.where(met_at_base, np.nan, np.minimum(index.point, 1)),
-        np.minimum(index.high, 1),
-        index.flags,
+        np.minimum(low, 1),
+        np.where(met_at_base, np.nan, np.minimum(s * _floats(gap.point), 1)),
+        np.minimum(high, 1),
+        gap.flags,
         target_met_at_base=met_at_base,
     )
 

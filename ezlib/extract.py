@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
@@ -67,7 +67,9 @@ class Figure:
         end: Offset just after its last character.
         surface: The figure as written: number, scale word, unit and, for counts, the counted
             noun ("29 dự án"); hedge words such as "gần" are left out (they give the qualifier).
-        value: Value in base units (the low end of a range); NaN when ``problem`` is set.
+        value: Value in base units (the low end of a range); NaN when the number itself could
+            not be read. When ``problem`` is set, the value is the number as read but has no
+            unit, and must not be used as a figure.
         value_high: High end of a range, else None.
         unit: One of :data:`ezlib.quantities.UNITS`; "" when ``problem`` is set.
         qualifier: One of :data:`ezlib.quantities.QUALIFIERS`.
@@ -187,6 +189,9 @@ def _line(text: str, s: int, e: int) -> str:
     return text[text.rfind("\n", 0, s) + 1 : len(text) if line_end < 0 else line_end]
 
 
+_DATE_MARKS = frozenset("/-–. \t")
+
+
 def _skip_before(src: Source, s: int, e: int) -> tuple[str | None, int, bool]:
     """Judge a number from its neighbours before reading it.
 
@@ -216,14 +221,17 @@ def _skip_before(src: Source, s: int, e: int) -> tuple[str | None, int, bool]:
         clock = _CLOCK_RE.match(low, e)
         if clock:
             return "time", clock.end(), False
-        if _ORDINAL_SUFFIX_RE.match(low, e):
+        if after.isalpha() and _ORDINAL_SUFFIX_RE.match(low, e):
             return "ordinal", e + 2, False
-    found = _DATE_RE.match(text, s)
-    if found and 1 <= int(found["d"]) <= 31 and 1 <= int(found["m"]) <= 12:
-        return "date", found.end(), False
-    found = _DOC_NUMBER_RE.match(text, s)
-    if found:
-        return "document number", found.end(), False
+    # the cheap tests on `after` spare most numbers the regular expressions below
+    if after in _DATE_MARKS or e - s >= 8:  # "26/02/2023", "19 - 02 - 2021", "24.02.2021"
+        found = _DATE_RE.match(text, s)
+        if found and 1 <= int(found["d"]) <= 31 and 1 <= int(found["m"]) <= 12:
+            return "date", found.end(), False
+    if after in _DATE_MARKS:
+        found = _DOC_NUMBER_RE.match(text, s)
+        if found:
+            return "document number", found.end(), False
     if text[s] == "0":
         found = _PHONE_RE.match(text, s)
         if found and sum(c.isdigit() for c in found.group()) >= 9:
@@ -306,7 +314,6 @@ def _skip_after(src: Source, r: Reading, s: int, e: int, labelled: bool) -> str 
 
 # --- kind ----------------------------------------------------------------------------------
 
-_SENTENCE_END_RE = re.compile(r"\n|[.!?…](?=\s)")
 _TARGET_CUES = (
     "kế hoạch", "chỉ tiêu", "mục tiêu", "phấn đấu", "định hướng", "dự kiến", "đề ra", "đặt ra",
     "sẽ", "tầm nhìn", "quy hoạch", "dự báo", "hướng tới", "target", "targets", "targeted",
@@ -337,15 +344,31 @@ _BASELINE_RE = re.compile(
 _FROM_BEFORE = re.compile(rf"{_H}+morf(?!\w)")
 
 
-class _Cues:
-    """The sentence ends and target/actual cue words of one document, found once."""
+_SENTENCE_END_BEFORE = re.compile(r"\n| [.!?…]")  # backwards: a line break, or ". "
+
+
+def _sentence_start(src: Source, pos: int) -> int:
+    """Return where the sentence holding ``pos`` starts (at most 600 characters back)."""
+    n, floor = len(src.text), max(0, pos - 600)
+    found = _SENTENCE_END_BEFORE.search(src.rev, n - pos, n - floor)
+    return n - found.start() if found else floor
+
+
+class _Kinds:
+    """Guesses the kind of each figure of one text, in text order, from its sentence's cues.
+
+    Cue words are looked for only in the sentences that hold figures, each text once: the
+    figures of one sentence share the scan.
+    """
 
     def __init__(self, src: Source) -> None:
-        low = src.low
-        self.sentences = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(low)]
-        self.at: list[int] = []
-        self.kinds: list[str] = []
-        for found in _CUE_RE.finditer(low):
+        self.src = src
+        self.sentence = self.scanned = -1
+        self.target = self.actual = -1
+
+    def _scan_cues(self, upto: int) -> None:
+        src, low = self.src, self.src.low
+        for found in _CUE_RE.finditer(low, self.scanned, upto):
             at = found.start()
             if at and low[at - 1].isalnum():
                 continue
@@ -354,32 +377,33 @@ class _Cues:
                 continue  # a target "by 2025", "đến năm 2030"; not "by the board"
             if phrase in _PLAN_WORDS and src.before(_ATTAINED_BEFORE, at):
                 continue  # "đạt 84% kế hoạch" reports attainment, it sets no target
-            self.at.append(at)
-            self.kinds.append(_CUE_KIND[phrase])
+            if _CUE_KIND[phrase] == "actual":
+                self.actual = at
+            else:
+                self.target = at
+        self.scanned = max(self.scanned, upto)
 
-    def kind(self, src: Source, r: Reading) -> str:
+    def kind(self, r: Reading) -> str:
         """Guess whether a figure is a target, an actual result, a baseline or other.
 
         The last cue word before the figure in its sentence decides ("phấn đấu ... đạt" is a
         target, "đạt" alone an actual); a sentence with no cue reports an actual.
         """
+        low = self.src.low
+        sentence = _sentence_start(self.src, r.start)
+        if sentence != self.sentence:
+            self.sentence = self.scanned = sentence
+            self.target = self.actual = -1
+        self._scan_cues(r.start)
         if r.noun is not None and _key(r.noun) in ABSTRACT_NOUNS:
             return "other"
-        if r.unit == "percent" and _ATTAINMENT_RE.match(src.low, r.stop):
+        if r.unit == "percent" and _ATTAINMENT_RE.match(low, r.stop):
             return "actual"  # "đạt gần 84% kế hoạch": attainment of a plan
         if r.value_high is None and (
-            _BASELINE_RE.match(src.low, r.stop) or src.before(_FROM_BEFORE, r.start)
+            _BASELINE_RE.match(low, r.stop) or self.src.before(_FROM_BEFORE, r.start)
         ):
             return "baseline"  # "năm 2020 đạt 45,5% tăng lên 60,6%"
-        sentence = self.sentences[bisect_right(self.sentences, r.start) - 1]
-        first, last = bisect_left(self.at, sentence), bisect_left(self.at, r.start)
-        target = actual = -1
-        for k in range(first, last):
-            if self.kinds[k] == "actual":
-                actual = k
-            else:
-                target = k
-        return "target" if target > actual else "actual"
+        return "target" if self.target > self.actual else "actual"
 
 
 # --- normalisation -------------------------------------------------------------------------
@@ -486,7 +510,7 @@ def extract_quantities(
     numbers (06-NQ/TU), ordinals, service levels (mức độ 3), digits inside names (Covid-19,
     KCN Giang Biên 2), phone numbers and page chrome (384 lượt xem) are no figures and are
     left out. A number that is none of these and cannot be read as a figure (no unit, no
-    counted noun) is returned with ``problem`` set and value NaN.
+    counted noun, a scale word with no currency) is returned with ``problem`` set and unit "".
 
     Args:
         text: An article, or a short quote.
@@ -512,7 +536,7 @@ def extract_quantities(
     lang = detect_lang(nfc) if lang is None else lang
     figures: list[Figure] = []
     readings = _scan(src, lang)
-    cues = _Cues(src) if readings else None
+    kinds = _Kinds(src)
     for r in readings:
         start, end = (to_given(r.start), to_given(r.end)) if to_given else (r.start, r.end)
         if r.problem or r.unit is None:
@@ -522,8 +546,8 @@ def extract_quantities(
                 else "no unit or counted noun after the number"
             )
             figures.append(
-                Figure(doc, start, end, text[start:end], math.nan, None, "", "exact", "other",
-                       r.decimals, r.scale, None, r.denominator, problem)
+                Figure(doc, start, end, text[start:end], r.value, r.value_high, "", r.qualifier,
+                       "other", r.decimals, r.scale, None, r.denominator, problem)
             )  # fmt: skip
             continue
         figures.append(
@@ -536,7 +560,7 @@ def extract_quantities(
                 r.value_high,
                 r.unit,
                 r.qualifier,
-                cues.kind(src, r),
+                kinds.kind(r),
                 r.decimals,
                 r.scale,
                 r.noun,

@@ -22,6 +22,7 @@ from ezlib.bands import (
     Estimate,
     as_estimate,
     corner_band,
+    difference_band,
     divide,
     figure_estimate,
     finish,
@@ -96,7 +97,7 @@ def gap_closed(actual: Any, target: Any, baseline: Any) -> Estimate:
         actual,
         target,
         baseline,
-        denominator=lambda a, t, b: t - b,
+        denominator=lambda a, t, b: difference_band(t, b),
         zero_flag="target_equals_base",
     )
 
@@ -375,7 +376,7 @@ def to_complete_ratio(
         target,
         achieved,
         baseline,
-        denominator=lambda t, a, b: a - b,
+        denominator=lambda t, a, b: difference_band(a, b),
         zero_flag="zero_run_rate",
         flags={"nothing_elapsed": none, "period_over": over, "target_met": met},
     )

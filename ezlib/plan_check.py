@@ -38,7 +38,11 @@ def plan_check(chosen: pd.DataFrame, lang: str) -> str:
     for _, row in chosen[chosen["status"] == "measured"].iterrows():
         if row["plan_start_year"] == row["plan_end_year"]:
             continue
-        amount = lambda x: format_amount(x, row["unit"], lang)  # noqa: E731
+        unit = row["unit"]
+
+        def amount(x: float, unit: str = unit) -> str:
+            return format_amount(x, unit, lang)
+
         period = f"{row['plan_start_year']:.0f}–{row['plan_end_year']:.0f}"
         left = (1 - row["elapsed"]) * (row["plan_end_year"] - row["plan_start_year"] + 1)
         values = dict(
@@ -155,8 +159,10 @@ def consistency_table(facts: pd.DataFrame, zone: str, lang: str) -> pd.DataFrame
                         f"{multiple['ref_start'].year}–{multiple['ref_end'].year}: "
                         f"{format_amount(times.point, amount['unit'], lang)} "
                         f"({format_amount(times.low, amount['unit'], lang)}–"
-                        f"{format_amount(times.high, amount['unit'], lang)}) if ×{multiple['value']:g}; "
-                        f"{format_amount(plus.point, amount['unit'], lang)} if +{multiple['value']:g}×"
+                        f"{format_amount(times.high, amount['unit'], lang)}) "
+                        f"if ×{multiple['value']:g}; "
+                        f"{format_amount(plus.point, amount['unit'], lang)} "
+                        f"if +{multiple['value']:g}×"
                     ),
                 }
             )

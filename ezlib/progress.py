@@ -63,7 +63,7 @@ def _flags(*estimates: Estimate, size: int) -> list[str]:
 
 
 def assess(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Assess every paired target: attainment, elapsed share, pace, run-rates, projection, categories.
+    """Assess paired targets: attainment, elapsed share, pace, run-rates, projection, categories.
 
     Vectorised over the rows; each value comes as ``x_low``, ``x``, ``x_high`` from the
     qualifier bands of the figures (``ezlib.bands``), so "gần 84%" or "khoảng 15 tỷ USD"
@@ -187,7 +187,7 @@ def assess(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def zone_progress(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
-    """Pair and assess every target of a zone (see :func:`ezlib.pairs.pair_targets`, :func:`assess`).
+    """Pair and assess every target of a zone (``ezlib.pairs.pair_targets``, then :func:`assess`).
 
     Args:
         facts: As returned by :func:`ezlib.load.load_facts`.

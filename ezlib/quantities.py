@@ -773,10 +773,10 @@ def parse_quantity(text: str, *, lang: str | None = "vi") -> Quantity:
     lang = detect_lang(src.text) if lang is None else lang
     if lang not in LANGS:
         raise DataError(f"unknown language {lang!r}; expected one of {LANGS}")
-    numbers = [
+    numbers = [  # not the digits of "m2" or "Covid-19"; "VND130" is a number
         m
         for m in NUMBER_RE.finditer(src.text)
-        if not m.start() or not src.low[m.start() - 1].isalpha()
+        if not m.start() or not src.low[m.start() - 1].isalpha() or currency_before(src, m.start())
     ] or [
         m
         for m in NUMBER_WORD_RE.finditer(src.low)

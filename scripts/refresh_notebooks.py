@@ -16,9 +16,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def refresh(path: Path) -> None:
+    """Execute one notebook with its defaults and keep only the outputs nbval checks."""
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / path.name
-        pm.execute_notebook(str(path), str(executed), kernel_name="python3", progress_bar=False, cwd=str(path.parent))
+        pm.execute_notebook(
+            str(path),
+            str(executed),
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(path.parent),
+        )
         ran = nbformat.read(str(executed), as_version=4)
     source = nbformat.read(str(path), as_version=4)
     ran_cells = [c for c in ran.cells if "injected-parameters" not in c.metadata.get("tags", [])]
@@ -34,13 +41,17 @@ def refresh(path: Path) -> None:
             if "execution_count" in output:
                 output.execution_count = 0
         cell.outputs = done.outputs if keep else []
-    source.metadata = {k: source.metadata[k] for k in ("kernelspec", "language_info") if k in source.metadata}
+    source.metadata = {
+        k: source.metadata[k] for k in ("kernelspec", "language_info") if k in source.metadata
+    }
     source.metadata["language_info"] = {"name": "python"}
     nbformat.write(source, str(path))
     print(f"refreshed {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
-    targets = [Path(p).resolve() for p in sys.argv[1:]] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    targets = [Path(p).resolve() for p in sys.argv[1:]] or sorted(
+        (ROOT / "notebooks").glob("*.ipynb")
+    )
     for notebook in targets:
         refresh(notebook)

@@ -27,8 +27,10 @@ def test_registry_has_the_five_seed_articles(sources):
 
 def test_inferred_dates_say_how(sources):
     for _, row in sources.iterrows():
-        if row["date_basis"].startswith("inferred"):
-            assert "year" in row["date_basis"] or "month" in row["date_basis"]
+        basis = row["date_basis"]
+        assert basis.startswith(("stated", "inferred", "doubtful")), row["source_id"]
+        if basis.startswith(("inferred", "doubtful")):
+            assert len(basis.split()) >= 3, f"{row['source_id']}: say how the date was inferred"
 
 
 def test_articles_are_utf8_nfc_text(sources):

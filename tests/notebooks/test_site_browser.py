@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,9 @@ from ezlib.paths import project_root
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
+    ),
 ]
 
 
@@ -22,7 +23,11 @@ def site(tmp_path_factory):
     build = tmp_path_factory.mktemp("build")
     env = {**os.environ, "EZLIB_BUILD_DIR": str(build)}
     done = subprocess.run(
-        [sys.executable, "-m", "ezlib", "report"], cwd=project_root(), env=env, capture_output=True, text=True
+        [sys.executable, "-m", "ezlib", "report"],
+        cwd=project_root(),
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return build / "site"
@@ -32,10 +37,19 @@ def visit(page, url):
     problems = {"console": [], "failed": [], "foreign": []}
     page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
     page.on("requestfailed", lambda r: problems["failed"].append(r.url))
-    page.on("request", lambda r: problems["foreign"].append(r.url) if not r.url.startswith(("file://", "data:")) else None)
+    page.on(
+        "request",
+        lambda r: (
+            problems["foreign"].append(r.url)
+            if not r.url.startswith(("file://", "data:"))
+            else None
+        ),
+    )
     page.goto(url)
     page.wait_for_load_state("load")
-    broken = page.evaluate("Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length")
+    broken = page.evaluate(
+        "Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length"
+    )
     return problems, broken
 
 
@@ -47,14 +61,21 @@ def test_every_page_loads_offline_with_its_images(site):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         page = browser.new_page()
         for path in pages:
             problems, broken = visit(page, path.as_uri())
             assert problems == {"console": [], "failed": [], "foreign": []}, path.name
             assert broken == 0, path.name
-        index_links = page.goto((site / "index.html").as_uri()) and page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+        index_links = page.goto((site / "index.html").as_uri()) and page.eval_on_selector_all(
+            "a", "els => els.map(e => e.getAttribute('href'))"
+        )
         assert set(index_links) == {p.name for p in pages if p.name != "index.html"}
         page.goto((site / "02_plan_check__hp-zones_fdi-capital_en.html").as_uri())
         assert "84%" in page.inner_text("body")

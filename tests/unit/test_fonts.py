@@ -12,7 +12,9 @@ def test_chart_font_has_every_vietnamese_glyph():
     font = FT2Font(font_manager.findfont(FONT, fallback_to_default=False))
     strings = [t["vi"] for t in TEXT.values()]
     strings += list(load_indicators()["label_vi"]) + list(load_entities()["name_vi"])
-    missing = {ch for s in strings for ch in s if not ch.isspace() and font.get_char_index(ord(ch)) == 0}
+    missing = {
+        ch for s in strings for ch in s if not ch.isspace() and font.get_char_index(ord(ch)) == 0
+    }
     assert missing == set()
 
 

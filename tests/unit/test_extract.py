@@ -1,0 +1,245 @@
+"""Every figure of a text, with offsets into the text as given; what is no figure is skipped."""
+
+import math
+import unicodedata
+
+import pytest
+
+from ezlib.errors import DataError
+from ezlib.extract import FIELDS, KINDS, Figure, extract_quantities
+from ezlib.quantities import QUALIFIERS, UNITS
+
+B, M = 1e9, 1e6
+
+
+def read(text, **kwargs):
+    figures = extract_quantities(text, **kwargs)
+    for f in figures:
+        assert text[f.start : f.end] == f.surface
+    return figures
+
+
+def summary(figures):
+    return [(f.surface, f.value, f.value_high, f.unit, f.qualifier) for f in figures]
+
+
+SENTENCES = [
+    (
+        "Giai đoạn 2021 - 2023, đã thu hút 210 dự án với tổng vốn đầu tư đạt 18,09 tỷ USD",
+        [("210 dự án", 210, None, "count", "exact"),
+         ("18,09 tỷ USD", 18.09 * B, None, "USD", "exact")],
+    ),
+    (
+        "vốn đầu tư nước ngoài đạt 10,51 tỷ USD, đạt gần 84% kế hoạch tổng thu hút FDI giai đoạn "
+        "2021 - 2025",
+        [("10,51 tỷ USD", 10.51 * B, None, "USD", "exact"),
+         ("84%", 84, None, "percent", "nearly")],
+    ),
+    (
+        "phát triển và mở rộng 15 khu công nghiệp với tổng diện tích 6.418ha",
+        [("15 khu công nghiệp", 15, None, "count", "exact"),
+         ("6.418ha", 6418, None, "ha", "exact")],
+    ),
+    (
+        "nộp ngân sách tăng từ 10-12% trở lên so với năm 2020, tạo việc làm mới cho từ 5.500 lao "
+        "động trở lên",
+        [("10-12%", 10, 12, "percent", "range"),
+         ("5.500 lao động", 5500, None, "persons", "at_least")],
+    ),
+    (
+        "thu nhập bình quân đầu người đạt từ 130-135 triệu/người/năm, bằng 1,5 lần",
+        [("130-135 triệu/người/năm", 130 * M, 135 * M, "VND_per_person_per_year", "range"),
+         ("1,5 lần", 1.5, None, "times", "exact")],
+    ),
+    (
+        "18/26 TTHC thực hiện trực tuyến mức độ 3, mức độ 4; 18 TTHC thực hiện qua bưu điện",
+        [("18/26 TTHC", 18, None, "count", "exact"), ("18 TTHC", 18, None, "count", "exact")],
+    ),
+    (
+        "Hiện có 02 KCN và 08 dự án; diện tích 150 - 170 ha, khoảng 1.000 ha đất công nghiệp.",
+        [("02 KCN", 2, None, "count", "exact"), ("08 dự án", 8, None, "count", "exact"),
+         ("150 - 170 ha", 150, 170, "ha", "range"), ("1.000 ha", 1000, None, "ha", "approx")],
+    ),
+    (
+        "giá trị sản xuất đạt 1.125.000 tỷ đồng; xuất khẩu đạt 18.600 triệu USD, tức 12,836 tỷ "
+        "USD trong năm 2023",
+        [("1.125.000 tỷ đồng", 1.125e15, None, "VND", "exact"),
+         ("18.600 triệu USD", 18.6 * B, None, "USD", "exact"),
+         ("12,836 tỷ USD", 12.836 * B, None, "USD", "exact")],
+    ),
+    (
+        "Dự kiến đến năm 2030 tạo việc làm cho 50 nghìn lao động, thuê đất 50 năm, giá 120 "
+        "USD/m2/chu kỳ thuê",
+        [("50 nghìn lao động", 50000, None, "persons", "exact"),
+         ("50 năm", 50, None, "years", "exact"),
+         ("120 USD/m2/chu kỳ thuê", 120, None, "USD_per_m2_per_lease", "exact")],
+    ),
+    (
+        "Chủ động thu hút đầu tư theo định hướng phát triển ba trụ cột; trên 13,7 tỷ USD",
+        [("ba trụ cột", 3, None, "count", "exact"), ("13,7 tỷ USD", 13.7 * B, None, "USD", "over")],
+    ),
+    (
+        "Năm 2021 doanh thu đạt gần 500 tỷ đồng, tỷ lệ lấp đầy 85,5%, cao hơn 10% so với 2020",
+        [("500 tỷ đồng", 500 * B, None, "VND", "nearly"), ("85,5%", 85.5, None, "percent", "exact"),
+         ("10%", 10, None, "percent", "exact")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s[:40] for s, _ in SENTENCES])
+def test_every_figure_of_a_sentence(text, expected):
+    got = summary(read(text))
+    assert len(got) == len(expected), got
+    for (surface, value, high, unit, qualifier), g in zip(expected, got, strict=True):
+        assert g[0] == surface
+        assert math.isclose(g[1], value, rel_tol=1e-12), g
+        assert g[2] == high or math.isclose(g[2], high, rel_tol=1e-12), g
+        assert (g[3], g[4]) == (unit, qualifier), g
+
+
+NOT_FIGURES = [
+    "Print Chủ Nhật, 26/02/2023 12:50 Gốc",  # page date and time
+    "Sáng 26/2, Chiều 10/5, Chiều 31/12",  # day/month
+    "Đăng ngày 19 - 02 - 2021",  # spaced date
+    "Thứ 4, 24.02.2021 | 00:00:00",  # weekday, dotted date, time
+    "(27/02/2021 8:22 SA)",
+    "tháng 3-2020, tháng 02 năm 2021, quý I/2023, quý 2 năm 2023, ngày 7/4/2022",
+    "đến năm 2025, định hướng đến năm 2030, giai đoạn 2021 - 2025, giai đoạn 2016 – 2020",
+    "Kế hoạch phát triển kinh tế-xã hội 5 năm 2021-2025",  # a period label, not 5 years
+    "6 tháng đầu năm 2024 và 9 tháng năm 2023; trong 5 năm qua",
+    "Nghị quyết số 06-NQ/TU, Nghị quyết 58 NQ/TW, Quyết định 1107/QĐ-TTg",
+    "Nghị định 35/2022/NĐ-CP và Thông tư số 12",
+    "năm thứ hai thực hiện, xếp thứ 5, lần thứ 3, Hiệp thương lần 2",  # ordinals
+    "18 TTHC thực hiện trực tuyến mức độ 3, 4 và cấp độ 2",  # service levels (the count stays)
+    "KCN Giang Biên 2, Deep C3, Covid-19, VSIP Hải Phòng, mạng 5G, công nghiệp 4.0",
+    "Khu công nghiệp số 15, Khu kinh tế Nghi Sơn",
+    "Điện thoại: 0225.3736907 - Fax: 0225.3736907, Hotline: 1900 1234, ĐT 0912 345 678",
+    "Địa chỉ: 62 Võ Thị Sáu, Phường Máy Tơ",
+    "384 lượt xem",
+    "Đang online: 0\nHôm nay: 1\nTrong tháng: 0",  # page counters
+    "Đăng ngày 19/02/2021\n100%\n",  # the font-size control of a page
+    "Video: 22421_OHAI1.mp4",
+    "đề nghị hỗ trợ Ban 1 số nội dung, xúc tiến đầu tư 1 cách bài bản",  # 1 số = some
+    "Lúc 14 giờ 30 phút ngày 12/3, tại tầng 5",
+    "1. Đổi mới công tác quản lý",  # list numbering
+]
+SKIPPED = {"18 TTHC thực hiện trực tuyến mức độ 3, 4 và cấp độ 2": ["18 TTHC"]}
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_what_is_not_a_figure_is_skipped_silently(text):
+    figures = read(text)
+    assert [f.surface for f in figures] == SKIPPED.get(text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Phấn đấu năm 2021 thu hút khoảng 800 triệu USD, đến năm 2025 đạt khoảng 5 tỷ USD",
+         ["target", "target"]),
+        ("Theo Nghị quyết, giai đoạn đến năm 2025, phát triển 15 khu công nghiệp", ["target"]),
+        ("Mục tiêu thu hút 15 tỷ USD; năm 2023 đã thu hút được 3 tỷ USD", ["target", "actual"]),
+        ("vốn FDI đạt 10,51 tỷ USD, đạt gần 84% kế hoạch; vốn trong nước đạt 7,58 tỷ USD",
+         ["actual", "actual", "actual"]),
+        ("Lũy kế đến nay có 532 dự án, tổng vốn 26,21 tỷ USD", ["actual", "actual"]),
+        ("tỷ trọng năm 2020 đạt 45,5% tăng lên 60,6% vào năm 2023", ["baseline", "actual"]),
+        ("báo cáo đề xuất 2 nhiệm vụ và 7 giải pháp", ["other", "other"]),
+        ("Tính đến năm 2023, khu có 200 doanh nghiệp", ["actual"]),
+        ("Dự kiến năm 2025 sẽ có 20 dự án", ["target"]),
+        ("The province aims to attract US$5 billion by 2025", ["target"]),
+        ("Hai Phong attracted US$10.51 billion, up from US$8 billion", ["actual", "baseline"]),
+    ],
+)  # fmt: skip
+def test_kind_is_guessed_from_cue_words(text, kinds):
+    assert [f.kind for f in read(text)] == kinds
+
+
+def test_english_article_uses_the_english_convention():
+    text = (
+        "Hai Phong attracted US$10.51 billion in FDI in 2021-2023, reaching nearly 84 per cent "
+        "of the target. The city plans 15 industrial parks covering 9,250ha by 2025, and "
+        "domestic capital rose 4.5-fold. Some 35,000 workers earn VND130 million per person "
+        "per year. Posted February 26, 2023, 384 views."
+    )
+    got = summary(read(text))
+    assert got == [
+        ("US$10.51 billion", 10.51 * B, None, "USD", "exact"),
+        ("84 per cent", 84, None, "percent", "nearly"),
+        ("15 industrial parks", 15, None, "count", "exact"),
+        ("9,250ha", 9250, None, "ha", "exact"),
+        ("4.5-fold", 4.5, None, "times", "exact"),
+        ("35,000 workers", 35000, None, "persons", "approx"),
+        ("VND130 million per person per year", 130 * M, None, "VND_per_person_per_year", "exact"),
+    ]
+    # the same text read in the Vietnamese convention takes 9,250 for 9.25
+    assert read(text, lang="vi")[3].value == 9.25
+
+
+def test_short_provenance_quotes_read_as_their_fact():
+    (f,) = read("vốn đầu tư nước ngoài đạt 10,51 tỷ USD")
+    assert (f.value, f.unit, f.decimals, f.scale) == (10.51 * B, "USD", 2, 1e9)
+    (f,) = read("đạt gần 84% kế hoạch tổng thu hút FDI giai đoạn 2021 - 2025")
+    assert (f.value, f.unit, f.qualifier, f.kind) == (84, "percent", "nearly", "actual")
+
+
+def test_a_number_that_cannot_be_read_is_flagged_not_dropped():
+    text = "Chỉ số đạt 70,5 và doanh thu 500 tỷ; mã 1.23.4"
+    figures = read(text)
+    assert [(f.surface, f.problem is not None) for f in figures] == [
+        ("70,5", True),
+        ("500 tỷ", True),
+        ("1.23.4", True),
+    ]
+    bare, scaled, unreadable = figures
+    assert (bare.value, bare.unit) == (70.5, "") and "no unit" in bare.problem
+    assert scaled.value == 500 * B and "currency" in scaled.problem
+    assert math.isnan(unreadable.value) and "cannot read" in unreadable.problem
+    assert all(f.quantity is None and f.kind == "other" for f in figures)
+
+
+def test_offsets_point_into_text_that_is_not_nfc():
+    nfc = "Năm 2021 thu hút khoảng 35.000 lao động và 18,09 tỷ USD, tăng gần 1,7 lần"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc and len(nfd) > len(nfc)
+    want = [(f.value, f.unit, f.qualifier) for f in read(nfc)]
+    got = read(nfd)  # read() checks text[start:end] == surface on the NFD text
+    assert [(f.value, f.unit, f.qualifier) for f in got] == want
+    assert [f.surface for f in got] == [
+        unicodedata.normalize("NFD", s) for s in ("35.000 lao động", "18,09 tỷ USD", "1,7 lần")
+    ]
+    # mixed: one NFD word before the figures shifts every offset after it
+    mixed = unicodedata.normalize("NFD", "Năm") + nfc[3:]
+    shift = len(mixed) - len(nfc)
+    assert shift == 1
+    assert [f.start - shift for f in read(mixed)] == [f.start for f in read(nfc)]
+
+
+def test_offsets_after_decomposed_hangul_still_point_into_the_text():
+    text = unicodedata.normalize("NFD", "Nhà đầu tư 한국 rót 1,2 tỷ USD vào 3 dự án")
+    surfaces = [unicodedata.normalize("NFC", f.surface) for f in read(text)]
+    assert surfaces == ["1,2 tỷ USD", "3 dự án"]
+
+
+def test_figures_are_in_text_order_with_known_vocabularies():
+    text = "Thu hút 12 dự án, 1,2 tỷ USD; ba nhà máy và 500 ha; 10-12%."
+    figures = read(text, doc="a.txt")
+    assert [f.start for f in figures] == sorted(f.start for f in figures)
+    assert len(figures) == 5
+    for f in figures:
+        assert (f.doc, f.unit in UNITS, f.qualifier in QUALIFIERS, f.kind in KINDS) == (
+            "a.txt",
+            True,
+            True,
+            True,
+        )
+        assert list(f.to_record()) == list(FIELDS)
+        assert isinstance(f, Figure) and f.quantity is not None
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(DataError, match="unknown language"):
+        extract_quantities("5 dự án", lang="de")
+
+
+def test_empty_text_has_no_figures():
+    assert extract_quantities("") == []
