@@ -22,6 +22,7 @@ from ezlib.quantities import (
     LANGS,
     NUMBER_RE,
     NUMBER_WORD_RE,
+    PARENTHESIS,
     Quantity,
     Reading,
     Source,
@@ -143,7 +144,7 @@ _LABEL_WORDS = {
     "phone": "điện_thoại đt sđt tel tel. fax hotline di_động phone",
     "label": """số mức giai_đoạn đợt phase mã lô tầng phòng km quốc_lộ tỉnh_lộ đường ql quận
         phường khu_phố tổ ấp thôn xóm địa_chỉ số_nhà page trang nhóm khu cụm bảng hình ảnh video
-        clip covid""",
+        clip covid vol vol. pp pp. p. tr.""",
 }
 _LABELS = {g: [w.replace("_", " ") for w in words.split()] for g, words in _LABEL_WORDS.items()}
 # What stands just before a number, matched backwards (Source.before): "tháng 3", "mức độ 3"
@@ -176,6 +177,11 @@ _LISTABLE = frozenset({"date", "ordinal", "service level", "document number", "p
 _DAY_WORDS = frozenset(_MONTHS.split()) | {"ngày", "mùng", "mồng", "hôm"}
 
 
+def _day_month(a: int, b: int) -> bool:
+    """Tell whether a/b is a day and month, as Vietnam writes them or as the US does."""
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
 def _key(words: str) -> str:
     return " ".join(words.lower().split())
 
@@ -189,6 +195,7 @@ def _line(text: str, s: int, e: int) -> str:
     return text[text.rfind("\n", 0, s) + 1 : len(text) if line_end < 0 else line_end]
 
 
+_SECTION_RE = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){2,}")
 _DATE_MARKS = frozenset("/-–. \t")
 
 
@@ -226,7 +233,7 @@ def _skip_before(src: Source, s: int, e: int) -> tuple[str | None, int, bool]:
     # the cheap tests on `after` spare most numbers the regular expressions below
     if after in _DATE_MARKS or e - s >= 8:  # "26/02/2023", "19 - 02 - 2021", "24.02.2021"
         found = _DATE_RE.match(text, s)
-        if found and 1 <= int(found["d"]) <= 31 and 1 <= int(found["m"]) <= 12:
+        if found and _day_month(int(found["d"]), int(found["m"])):
             return "date", found.end(), False
     if after in _DATE_MARKS:
         found = _DOC_NUMBER_RE.match(text, s)
@@ -271,6 +278,8 @@ def _skip_after(src: Source, r: Reading, s: int, e: int, labelled: bool) -> str 
     text = src.text
     first = r.written[0]
     if r.problem:
+        if _SECTION_RE.fullmatch(first):
+            return "section or version number"  # "2.4.3. Kết quả thu hút FDI"
         return None
     if r.unit is None and r.scale == 1.0:
         if r.value_high is None and r.denominator is None and _year_like(first):
@@ -338,10 +347,10 @@ _ATTAINMENT_RE = re.compile(
     rf"|of{_H}+the{_H}+(?:plan|target))"
 )
 _BASELINE_RE = re.compile(
-    rf"{_H}*,?{_H}*(?:(?:tăng|giảm){_H}+)?(?:lên|xuống|(?:rising|rose|up|down|falling|fell|"
+    rf"{PARENTHESIS}{_H}*,?{_H}*(?:(?:tăng|giảm){_H}+)?(?:lên|xuống|(?:rising|rose|up|down|falling|fell|"
     rf"increasing|increased|decreased|growing|grew){_H}+to){_H}+(?:mức{_H}+)?[0-9]"
 )
-_FROM_BEFORE = re.compile(rf"{_H}+morf(?!\w)")
+_FROM_BEFORE = re.compile(rf"{_H}+(?:morf|cứm{_H}+ừt)(?!\w)")  # "from", "từ mức"
 
 
 _SENTENCE_END_BEFORE = re.compile(r"\n| [.!?…]")  # backwards: a line break, or ". "

@@ -333,6 +333,7 @@ _COUNT_NOUNS = (
 _PERSON_NOUNS = (
     "lao động", "người lao động", "người", "công nhân", "nhân công", "nhân viên", "chuyên gia",
     "kỹ sư", "cán bộ", "công chức", "viên chức", "học viên", "sinh viên", "việc làm", "LĐ",
+    "dân", "người dân", "cư dân", "residents", "inhabitants",
     "workers", "worker", "people", "employees", "persons", "labourers", "laborers", "jobs",
     "staff", "experts", "engineers",
 )  # fmt: skip
@@ -385,10 +386,11 @@ for _phrase in _PERSON_NOUNS:
     _UNIT_WORDS[_key(_phrase)] = ("persons", _phrase)
 
 # English puts adjectives before the noun ("29 new FDI projects"); Vietnamese after it.
-_EN_ADJECTIVES = (
-    r"(?:(?:new|newly[- ]licensed|licensed|foreign|foreign-invested|fdi|domestic|additional|"
-    rf"more|other|major|large|key|operational|active|registered){_H}+){{1,3}}"
-)
+_EN_ADJECTIVE_WORDS = """new newly-licensed licensed foreign foreign-invested fdi ddi domestic
+    additional more other major large large-scale key operational operating active registered
+    established existing planned approved coastal border-gate border hi-tech high-tech
+    japanese korean chinese taiwanese american european local"""
+_EN_ADJECTIVES = rf"(?:(?:{'|'.join(_EN_ADJECTIVE_WORDS.split())}|newly{_H}+licensed){_H}+){{1,3}}"
 _UNIT_RE = re.compile(
     rf"{_H}*(?P<adj>{_EN_ADJECTIVES})?(?P<u>{phrase_pattern(_UNIT_WORDS)})"
     rf"(?!{_H}*lượt)"  # "2 lần lượt" is "2, respectively"
@@ -451,7 +453,9 @@ _AFTER_QUALIFIER.update({"and above": "at_least", "and over": "at_least"})
 _COMPARATIVES = ("cao", "thấp", "lớn", "nhỏ", "nhiều", "ít", "nhanh", "chậm", "tốt", "kém")
 _COMPARATIVES += ("mạnh", "rộng", "hẹp", "dài", "ngắn", "xa")
 _COMPARATIVE_BEFORE = re.compile(rf"{_H}+{phrase_pattern(_COMPARATIVES, backwards=True)}")
-_THEN_RE = re.compile(rf"{_H}*(?:lên|xuống|đến|tới|to){_H}")  # "từ 45,5% lên 60,6%"
+# "từ 45,5% lên 60,6%", "từ 53,12% (năm 2015) lên 70,23%": a change from a level, no hedge
+PARENTHESIS = rf"(?:{_H}*\([^()\n]{{0,40}}\))?"
+_THEN_RE = re.compile(rf"{PARENTHESIS}{_H}*(?:lên|xuống|đến|tới|to)(?!\w)")
 
 # Numbers written as words, read before a counted noun only ("ba trụ cột"). "một" (also "a")
 # and "năm" (also "year") are left out: they are far more often not numbers.

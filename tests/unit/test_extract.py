@@ -122,6 +122,10 @@ NOT_FIGURES = [
     "đề nghị hỗ trợ Ban 1 số nội dung, xúc tiến đầu tư 1 cách bài bản",  # 1 số = some
     "Lúc 14 giờ 30 phút ngày 12/3, tại tầng 5",
     "1. Đổi mới công tác quản lý",  # list numbering
+    "2.4.3. Kết quả thu hút FDI vào các khu công nghiệp",  # section numbering
+    "JOURNAL OF SCIENCE, 2013, Vol. 58, No. 6, pp. 146-153",  # a citation
+    "9:51:37 AM | 10/27/2020",  # a US date
+    "Trang Nhi 20/11/2023 - 08:28\n(0) Bình luận",
 ]
 SKIPPED = {"18 TTHC thực hiện trực tuyến mức độ 3, 4 và cấp độ 2": ["18 TTHC"]}
 
@@ -144,6 +148,9 @@ def test_what_is_not_a_figure_is_skipped_silently(text):
         ("Lũy kế đến nay có 532 dự án, tổng vốn 26,21 tỷ USD", ["actual", "actual"]),
         ("tỷ trọng năm 2020 đạt 45,5% tăng lên 60,6% vào năm 2023", ["baseline", "actual"]),
         ("báo cáo đề xuất 2 nhiệm vụ và 7 giải pháp", ["other", "other"]),
+        ("tỷ lệ lao động qua đào tạo tăng từ 53,12% (năm 2015) lên 70,23% (năm 2020)",
+         ["baseline", "actual"]),
+        ("Tỷ lệ lấp đầy giảm xuống 80% từ mức 91% của năm ngoái", ["actual", "baseline"]),
         ("Tính đến năm 2023, khu có 200 doanh nghiệp", ["actual"]),
         ("Dự kiến năm 2025 sẽ có 20 dự án", ["target"]),
         ("The province aims to attract US$5 billion by 2025", ["target"]),
@@ -183,12 +190,12 @@ def test_short_provenance_quotes_read_as_their_fact():
 
 
 def test_a_number_that_cannot_be_read_is_flagged_not_dropped():
-    text = "Chỉ số đạt 70,5 và doanh thu 500 tỷ; mã 1.23.4"
+    text = "Chỉ số đạt 70,5 và doanh thu 500 tỷ; diện tích 1.23.456 ha"
     figures = read(text)
     assert [(f.surface, f.problem is not None) for f in figures] == [
         ("70,5", True),
         ("500 tỷ", True),
-        ("1.23.4", True),
+        ("1.23.456", True),
     ]
     bare, scaled, unreadable = figures
     assert (bare.value, bare.unit) == (70.5, "") and "no unit" in bare.problem

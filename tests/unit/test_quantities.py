@@ -80,6 +80,8 @@ HARD_CASES = [
     ("từ 5.500 lao động trở lên", "vi", 5500, None, "persons", "at_least", 0),
     ("2.000 công nhân", "vi", 2000, None, "persons", "exact", 0),
     ("300 người", "vi", 300, None, "persons", "exact", 0),
+    ("gần 100 triệu dân", "vi", 100 * M, None, "persons", "nearly", 0),
+    ("tăng từ 45,5% lên", "vi", 45.5, None, "percent", "exact", 1),  # a change, not a hedge
     ("trên 13,7 tỷ USD", "vi", 13.7 * B, None, "USD", "over", 1),
     ("hơn 20 tỷ đồng", "vi", 20 * B, None, "VND", "over", 0),
     ("cao hơn 20%", "vi", 20, None, "percent", "exact", 0),  # a comparison, not a hedge
@@ -140,6 +142,8 @@ HARD_CASES = [
     ("at least 15 industrial parks", "en", 15, None, "count", "at_least", 0),
     ("up to 20 new FDI projects", "en", 20, None, "count", "at_most", 0),
     ("35,000 workers", "en", 35000, None, "persons", "exact", 0),
+    ("416 established industrial parks", "en", 416, None, "count", "exact", 0),
+    ("18 coastal economic zones", "en", 18, None, "count", "exact", 0),
     ("4.5-fold", "en", 4.5, None, "times", "exact", 1),
     ("1.7 times", "en", 1.7, None, "times", "exact", 1),
     ("between 10 and 12 per cent", "en", 10, 12, "percent", "range", 0),
