@@ -61,13 +61,21 @@ def synthetic_facts(rows: int, seed: int = 2024) -> pd.DataFrame:
     return frame
 
 
-def main(rows: int = 1_000_000, loop_rows: int = 2_000) -> None:
+def main(rows: int = 1_000_000, loop_rows: int = 2_000, repeats: int = 5) -> None:
     """Time the vectorised call and a row-by-row loop, and print both."""
     frame = synthetic_facts(rows)
-    assess(frame.head(1_000))  # warm-up: imports, first-call caches
+    assess(frame.head(1_000))  # imports and first-call caches
     start = time.perf_counter()
     result = assess(frame)
-    vectorised = time.perf_counter() - start
+    cold = time.perf_counter() - start
+    walls, cpus = [], []
+    for _ in range(repeats):
+        del result
+        start, cpu = time.perf_counter(), time.process_time()
+        result = assess(frame)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    best = min(walls)
 
     records = frame.head(loop_rows).to_dict("records")
     start = time.perf_counter()
@@ -79,14 +87,18 @@ def main(rows: int = 1_000_000, loop_rows: int = 2_000) -> None:
     nan_points = result.filter(like="_point").isna().any(axis=1)
     unexplained = nan_points & result["flags"].astype(str).eq("")
     print(f"rows: {rows:,}; output columns: {result.shape[1]}")
-    print(f"vectorised assess: {vectorised:.3f} s ({vectorised / rows * 1e9:.0f} ns a row)")
+    print(f"vectorised assess, first call: {cold:.3f} s (includes first touch of fresh memory)")
     print(
-        f"row-by-row loop: {per_row * 1e3:.3f} ms a row over {loop_rows:,} rows, "
-        f"{looped:.0f} s extrapolated to {rows:,}"
+        f"vectorised assess, best of {repeats}: {best:.3f} s wall "
+        f"(median {sorted(walls)[len(walls) // 2]:.3f} s), {min(cpus):.3f} s CPU; "
+        f"{best / rows * 1e9:.0f} ns a row; under 1 s: {best < 1}"
     )
-    print(f"speed-up: {looped / vectorised:,.0f}x; target under 1 s: {vectorised < 1}")
+    print(
+        f"row-by-row loop (assess_record): {per_row * 1e3:.3f} ms a row over {loop_rows:,} rows, "
+        f"{looped:,.0f} s extrapolated to {rows:,}; vectorised is {looped / best:,.0f}x faster"
+    )
     print(f"rows with a NaN result: {nan_points.mean():.1%}; without a flag: {unexplained.sum()}")
 
 
 if __name__ == "__main__":
-    main(*(int(arg) for arg in sys.argv[1:3]))
+    main(*(int(arg) for arg in sys.argv[1:4]))

@@ -460,43 +460,34 @@ def value_band(
         prox = np.where(np.isnan(tol), prox, tol)
     near = np.maximum(2 * u, prox)
     about = np.maximum(u, prox)
-    # Row = qualifier code (the last row is an unknown qualifier); columns = the multiples of
-    # u, about and near to take off (low) or add (high), then an offset (+-inf, or NaN).
-    table = _TARGET_TABLE if target else _VALUE_TABLE
+    # One choice per qualifier code (the last: unknown), what to take off (low) and add (high).
     row = np.where(code < 0, len(QUALIFIERS), code)
-    low, high = x.copy(), x.copy()
-    for column, width in enumerate((u, about, near)):
-        for end, sign, col in ((low, -1.0, column), (high, 1.0, column + 4)):
-            coefficient = table[:, col]
-            if coefficient.any():
-                end += sign * coefficient[row] * width
-    low += table[:, 3][row]
-    high += table[:, 7][row]
+    if target:
+        below = (0.0, about, near, 0.0, 0.0, 0.0, 0.0, np.nan)
+        above = (0.0, about, 0.0, 0.0, 0.0, 0.0, 0.0, np.nan)
+    else:
+        below = (u, about, near, 0.0, 0.0, np.inf, 0.0, np.nan)
+        above = (u, about, 0.0, near, np.inf, 0.0, 0.0, np.nan)
+    low = x - _per_row(row, below)
+    high = x + _per_row(row, above)
     is_range = code == _CODE["range"]
     if np.any(is_range):
-        top = np.full_like(x, np.nan) if value_high is None else _floats(value_high)
-        ends = np.where(is_range, top, x)
-        low = np.where(is_range, np.where(np.isnan(ends), np.nan, np.fmin(x, ends)), low)
-        high = np.where(is_range, np.where(np.isnan(ends), np.nan, np.fmax(x, ends)), high)
+        # A range is its two ends; a missing upper end gives NaN (np.minimum propagates it).
+        top = np.nan if value_high is None else _floats(value_high)
+        low = np.where(is_range, np.minimum(x, top), low)
+        high = np.where(is_range, np.maximum(x, top), high)
     return _scalar_or_array(low), _scalar_or_array(high)
 
 
-_INF, _NAN = np.inf, np.nan
-# Columns: low: u, about, near, offset; high: u, about, near, offset (progress-methods.md s. 7).
-_VALUE_TABLE = np.array(
-    [
-        [1, 0, 0, 0, 1, 0, 0, 0],  # exact: [X - u, X + u]
-        [0, 1, 0, 0, 0, 1, 0, 0],  # approx: X -+ max(u, δ)
-        [0, 0, 1, 0, 0, 0, 0, 0],  # nearly: [X - max(2u, δ), X]
-        [0, 0, 0, 0, 0, 0, 1, 0],  # over: [X, X + max(2u, δ)]
-        [0, 0, 0, 0, 0, 0, 0, _INF],  # at_least: [X, inf)
-        [0, 0, 0, -_INF, 0, 0, 0, 0],  # at_most: (-inf, X]
-        [0, 0, 0, 0, 0, 0, 0, 0],  # range: replaced by its ends
-        [0, 0, 0, _NAN, 0, 0, 0, _NAN],  # unknown qualifier
-    ]
-)
-_TARGET_TABLE = _VALUE_TABLE.copy()
-_TARGET_TABLE[[0, 3, 4, 5]] = 0  # exact, over, at_least, at_most targets: the threshold X
+def _per_row(row: np.ndarray, choices: tuple[Any, ...]) -> np.ndarray:
+    """Return ``choices[row[i]][i]`` for every i (a flat take: faster than np.choose/select)."""
+    shape = np.broadcast_shapes(row.shape, *(np.shape(c) for c in choices))
+    size = int(np.prod(shape))
+    stacked = np.empty((len(choices), *shape))
+    for i, choice in enumerate(choices):
+        stacked[i] = choice
+    index = np.broadcast_to(row, shape).reshape(size) * size + np.arange(size)
+    return stacked.reshape(-1).take(index).reshape(shape)
 
 
 def figure_estimate(

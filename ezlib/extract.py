@@ -289,8 +289,8 @@ def _skip_after(src: Source, r: Reading, s: int, e: int, labelled: bool) -> str 
         if r.denominator is not None:
             if _year_like(text[e + 1 : r.end]):
                 return "period"
-            if 1 <= r.value <= 31 and 1 <= r.denominator <= 12:
-                return "date"
+            if 1 <= r.value <= 31 and 1 <= r.denominator <= 12 and r.qualifier == "exact":
+                return "date"  # "khoảng 1/3 GDP" is hedged: a share, not the 1st of March
             return None
         if labelled:
             return "label or name"
@@ -330,9 +330,10 @@ _TARGET_CUES = (
     "expected", "projected", "forecast", "will", "strive", "seek", "seeks", "đến năm", "by",
 )  # fmt: skip
 _ACTUAL_CUES = (
-    "đã", "được", "lũy kế", "luỹ kế", "đến nay", "tính đến", "hoàn thành", "về đích", "hiện có",
-    "hiện nay", "attracted", "reached", "recorded", "achieved", "has", "have", "had", "so far",
-    "as of", "cumulative", "cumulatively", "accumulated", "totalled", "totaled", "registered",
+    "đã", "được", "ước đạt", "ước thực hiện", "lũy kế", "luỹ kế", "đến nay", "tính đến",
+    "hoàn thành", "về đích", "hiện có", "hiện nay", "attracted", "reached", "recorded",
+    "achieved", "has", "have", "had", "so far", "as of", "cumulative", "cumulatively",
+    "accumulated", "totalled", "totaled", "registered",
 )  # fmt: skip
 _CUE_KIND = {_key(c): "target" for c in _TARGET_CUES} | {_key(c): "actual" for c in _ACTUAL_CUES}
 # One trie of every cue, so that the engine can skip ahead to a cue's first letter

@@ -405,10 +405,13 @@ def _cagr(start: Any, end: Any, years: Any, years_flag: str) -> Estimate:
     s, e, y = as_estimate(start), as_estimate(end), _floats(years)
     undefined, flags = _cagr_domain(s, e, y, years_flag)
     exponent = 1 / np.where(y > 0, y, np.nan)
-    # Corners where the ratio turns negative (a band crossing zero) give NaN and are skipped;
-    # the band is still monotone in each argument over the part where the rate is defined.
-    low, point, high = corner_band(lambda a, b: (b / a) ** exponent - 1, s, e)
-    return finish(low, np.where(undefined, np.nan, point), high, s.flags, e.flags, **flags)
+    # The rate is increasing in the ratio end/start, so its band is the rate at the ends of the
+    # ratio's band; a ratio band reaching below 0 (a sign change within the bands) stops at -1.
+    ratio = divide(e, s, zero_flag="zero_base")
+    with np.errstate(invalid="ignore"):
+        low, point, high = (np.maximum(_floats(x), 0) ** exponent - 1 for x in ratio)
+    point = np.where(undefined, np.nan, point)
+    return finish(low, point, high, ratio.flags, **flags)
 
 
 def cagr(start: Any, end: Any, years: Any) -> Estimate:

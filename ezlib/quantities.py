@@ -44,6 +44,7 @@ _BASE_UNITS = (
     *MONEY_UNITS,
     "percent",
     "percentage_points",
+    "points",
     "ha",
     "m2",
     "km2",
@@ -360,6 +361,7 @@ for _unit, _phrases in {
     "KRW": ("KRW",),
     "percent": ("%", "phần trăm", "per cent", "percent", "pct"),
     "percentage_points": ("điểm phần trăm", "điểm %", "percentage points", "percentage point"),
+    "points": ("điểm", "points"),  # an index: "PCI đạt 68,5 điểm"
     "ha": ("ha", "héc-ta", "héc ta", "hécta", "hecta", "hec-ta", "hectares", "hectare"),
     "m2": ("m2", "m²", "mét vuông", "sqm", "sq.m", "square metres", "square meters"),
     "km2": ("km2", "km²", "ki-lô-mét vuông", "square kilometres", "square kilometers"),

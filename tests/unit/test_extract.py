@@ -151,6 +151,8 @@ def test_what_is_not_a_figure_is_skipped_silently(text):
         ("tỷ lệ lao động qua đào tạo tăng từ 53,12% (năm 2015) lên 70,23% (năm 2020)",
          ["baseline", "actual"]),
         ("Tỷ lệ lấp đầy giảm xuống 80% từ mức 91% của năm ngoái", ["actual", "baseline"]),
+        ("Năm 2024 đặt mục tiêu thu hút 1,5 tỷ USD; xuất khẩu ước đạt 3,2 tỷ USD",
+         ["target", "actual"]),
         ("Tính đến năm 2023, khu có 200 doanh nghiệp", ["actual"]),
         ("Dự kiến năm 2025 sẽ có 20 dự án", ["target"]),
         ("The province aims to attract US$5 billion by 2025", ["target"]),
@@ -202,6 +204,13 @@ def test_a_number_that_cannot_be_read_is_flagged_not_dropped():
     assert scaled.value == 500 * B and "currency" in scaled.problem
     assert math.isnan(unreadable.value) and "cannot read" in unreadable.problem
     assert all(f.quantity is None and f.kind == "other" for f in figures)
+
+
+def test_a_hedged_fraction_is_no_date():
+    (share,) = read("Đông Nam Bộ đóng góp khoảng 1/3 GDP")
+    assert (share.surface, share.denominator, share.qualifier) == ("1/3", 3, "approx")
+    assert share.problem is not None  # no counted noun: reported, not read as a date
+    assert read("Chiều 1/3, hội nghị") == []
 
 
 def test_offsets_point_into_text_that_is_not_nfc():

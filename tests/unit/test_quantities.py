@@ -123,6 +123,7 @@ HARD_CASES = [
     ("gấp hai lần", "vi", 2, None, "times", "exact", 0),
     ("5 bậc", "vi", 5, None, "count", "exact", 0),  # a noun not in the lists
     ("1.200 MW", "vi", 1200, None, "MW", "exact", 0),
+    ("chỉ số PCI đạt 68,5 điểm", "vi", 68.5, None, "points", "exact", 1),
     ("500 m2", "vi", 500, None, "m2", "exact", 0),
     ("2 triệu m²", "vi", 2 * M, None, "m2", "exact", 0),
     ("20 km", "vi", 20, None, "km", "exact", 0),
