@@ -5,6 +5,23 @@ as no figure (a date, time, year, period label, document number, ordinal, servic
 inside a name, phone number, page chrome), read as a figure by the grammar of
 :mod:`ezlib.quantities`, or returned flagged with a ``problem`` when it can be neither, so that
 nothing is dropped in silence.
+
+Known limits (each one tested where it shows):
+
+- Number words are read only from "hai" to "mười" ("two" to "ten") and only before a listed
+  counted noun ("ba trụ cột"); "một" and "năm" (also "a" and "year") and compounds such as
+  "mười hai" are not read.
+- A scale word with no currency ("doanh thu 500 tỷ") is flagged, not guessed: news writes
+  both VND and USD that way. Only a rate per person, month, m2 or ha ("130-135
+  triệu/người/năm") is read as VND, as Vietnamese news always means it.
+- The number convention is chosen per document (:func:`ezlib.quantities.detect_lang`): a
+  figure with no words around it ("9,250ha") reads as Vietnamese (9.25 ha) unless ``lang`` says
+  otherwise. Separators that cannot group thousands ("1.5 tỷ", "18,09 billion") are read as
+  decimal marks in either convention.
+- A counted noun that is not listed is the one word after an integer ("5 bậc"). In a list
+  that shares its unit ("15 và 20%", "12, 15 dự án") each number gets the unit, but only the
+  last one's surface holds it.
+- ``kind`` is a guess: the last target or actual cue word before the figure in its sentence.
 """
 
 from __future__ import annotations
@@ -79,7 +96,7 @@ class Figure:
         scale: Factor of the written scale word ("tỷ" -> 1e9), 1.0 without one.
         noun: The counted noun of a count or of persons ("dự án", "lao động"), else None.
         denominator: For a fraction ("18/26 TTHC"), the 26; else None.
-        problem: Why a number could not be read as a figure (then value is NaN); None if read.
+        problem: Why a number could not be read as a figure; None when it was read.
     """
 
     doc: str | None
@@ -468,6 +485,27 @@ def _nfc_with_offsets(text: str) -> tuple[str, Callable[[int], int] | None]:
 # --- the extractor -------------------------------------------------------------------------
 
 
+_SHARED_SEP_RE = re.compile(rf"{_H}*(?:,|;|và|hoặc|or|and|&){_H}*")
+
+
+def _share_units(src: Source, readings: list[Reading]) -> None:
+    """Give a bare number the unit of the figure listed after it: "15 và 20%", "12, 15 dự án"."""
+    for k in range(len(readings) - 2, -1, -1):
+        r, after = readings[k], readings[k + 1]
+        if r.unit is not None or r.problem or r.scale != 1.0 or r.denominator is not None:
+            continue
+        if after.unit is None or not _SHARED_SEP_RE.fullmatch(src.low, r.stop, after.start):
+            continue
+        scale = int(after.scale)
+        readings[k] = r._replace(
+            value=r.value * scale,
+            value_high=None if r.value_high is None else r.value_high * scale,
+            unit=after.unit,
+            noun=after.noun,
+            scale=after.scale,
+        )
+
+
 def _scan(src: Source, lang: str) -> list[Reading]:
     """Return the reading of every number that is a figure or cannot be read as one."""
     text = src.text
@@ -479,20 +517,22 @@ def _scan(src: Source, lang: str) -> list[Reading]:
         if s < stop:
             continue
         why, until, labelled = _skip_before(src, s, e)
-        if why is None and listed_why and _LIST_SEP_RE.fullmatch(src.low, listed_until, s):
-            why, until = listed_why, e  # "mức độ 3, 4", "Nghị quyết 06 và 07"
         if why is not None:
             stop = max(until, e)
             listed_until, listed_why = stop, why if why in _LISTABLE else ""
             continue
         r = read_figure(src, s, e, lang)
         why = _skip_after(src, r, s, e, labelled)
-        listed_until, listed_why = r.stop, ""
+        listed = listed_why and _LIST_SEP_RE.fullmatch(src.low, listed_until, s)
+        if why is None and r.unit is None and listed:
+            why = listed_why  # "mức độ 3, 4", "Nghị quyết 06 và 07"
+        listed_until, listed_why = r.stop, listed_why if why == listed_why else ""
         if why is None and r.unit is None:
             r = guess_noun(src, r)
         stop = r.stop
         if why is None:
             out.append(r)
+    _share_units(src, out)
     taken = [(r.start, r.end) for r in out]
     for found in NUMBER_WORD_RE.finditer(src.low):
         s, e = found.span()

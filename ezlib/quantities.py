@@ -116,7 +116,8 @@ class Quantity:
         qualifier: One of :data:`QUALIFIERS`.
         decimals: Decimal places of the written number in its scale ("10,51 tỷ" -> 2, "84%" -> 0).
         scale: The written scale word's factor ("tỷ" -> 1e9, none -> 1.0).
-        noun: For counts and persons, the counted noun as written ("dự án", "lao động").
+        noun: For counts and persons, the counted noun as listed ("dự án", "KCN", "lao động"),
+            or the word after the number when it is not listed ("5 bậc" -> "bậc").
         denominator: For a fraction ("18/26 TTHC"), its denominator (26.0); value is 18.
     """
 
@@ -489,7 +490,11 @@ _NEXT_WORD_RE = re.compile(rf"{_H}+(?P<w>[^\W\d_][\w-]*)")
 
 
 class Reading(NamedTuple):
-    """What the grammar read at one number (internal to ezlib; see :class:`Quantity`)."""
+    """What the grammar read at one number (internal to ezlib; see :class:`Quantity`).
+
+    ``start:end`` is the figure's surface; ``stop`` is the end of all that was read, hedge
+    words after it included ("trở lên").
+    """
 
     start: int
     end: int

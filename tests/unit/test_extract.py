@@ -206,6 +206,23 @@ def test_a_number_that_cannot_be_read_is_flagged_not_dropped():
     assert all(f.quantity is None and f.kind == "other" for f in figures)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tăng 15 và 20%", [("15", 15, "percent"), ("20%", 20, "percent")]),
+        ("thu hút 12, 13 và 15 dự án", [("12", 12, "count"), ("13", 13, "count"),
+                                        ("15 dự án", 15, "count")]),
+        ("đạt 1,5 và 2 tỷ USD", [("1,5", 1.5 * B, "USD"), ("2 tỷ USD", 2 * B, "USD")]),
+        ("trực tuyến mức độ 3 và 4 dự án", [("4 dự án", 4, "count")]),  # a unit ends the list
+        ("Chiều 12/3 và 15 dự án", [("15 dự án", 15, "count")]),
+    ],
+)  # fmt: skip
+def test_a_list_shares_the_unit_written_after_its_last_number(text, expected):
+    got = read(text)
+    assert [(f.surface, f.value, f.unit) for f in got] == expected
+    assert all(f.problem is None for f in got)
+
+
 def test_a_hedged_fraction_is_no_date():
     (share,) = read("Đông Nam Bộ đóng góp khoảng 1/3 GDP")
     assert (share.surface, share.denominator, share.qualifier) == ("1/3", 3, "approx")
