@@ -282,7 +282,8 @@ def _level_results(level, actual, target, baseline, k, r, n, direction) -> dict[
 def _clamp_shares(projection: Estimate, rows: np.ndarray) -> Estimate:
     """Clamp projected percentages to [0, 100] (progress-methods.md section 10.8)."""
     low, point, high = (np.where(rows, np.clip(x, 0, 100), x) for x in projection)
-    clamped = rows & ((point != projection.point) | (high != projection.high))
+    clamped = rows & ((low != projection.low) | (point != projection.point))
+    clamped |= rows & (high != projection.high)
     return Estimate(low, point, high, {**projection.flags, "projection_clamped": clamped})
 
 
@@ -342,7 +343,7 @@ def _assess_columns(
     met = target_met(actual, target, direction=direction, is_range=is_range) & known
     status = met_status_codes(actual, target, direction=direction, is_range=is_range)
     status = np.where(known & (status >= 0), status, len(MET_STATUSES))
-    flags: dict[str, Any] = {"target_met": met}
+    flags: dict[str, Any] = {"target_met": met, "invalid_direction": ~np.isin(direction, (1, -1))}
     for e in (elapsed, *results.values()):
         for name, mask in e.flags.items():
             flags[name] = flags.get(name, False) | (mask & known)
@@ -456,7 +457,8 @@ def assess(
     registry: dict[str, int] = {}
     block = np.empty((len(FLOAT_COLUMNS), size))
     codes: dict[str, np.ndarray] = {}
-    for start in range(0, size, CHUNK_ROWS):
+    # At least one chunk, so that an empty table still gets every column.
+    for start in range(0, max(size, 1), CHUNK_ROWS):
         rows = slice(start, start + CHUNK_ROWS)
         out = _assess_columns({k: v[rows] for k, v in cols.items()}, rel_tol, pct_tol_pp, registry)
         for i, name in enumerate(FLOAT_COLUMNS):

@@ -396,7 +396,8 @@ def escap_current_status(
         gap = gap_closed(a, t, b)
     # d * (A - B) / |T - B| = s * gap closed, with s = d * sign(T - B) fixed over the bands
     # (where T - B could change sign the gap's band is already unbounded).
-    s = np.asarray(direction, dtype=float) * np.sign(_floats(t.point) - _floats(b.point))
+    d = np.asarray(direction, dtype=float)
+    s = np.where(np.isin(d, (1, -1)), d, np.nan) * np.sign(_floats(t.point) - _floats(b.point))
     low = np.where(s < 0, -_floats(gap.high), gap.low)
     high = np.where(s < 0, -_floats(gap.low), gap.high)
     met_at_base = _met_at_base(b, t, direction)
@@ -406,6 +407,7 @@ def escap_current_status(
         np.minimum(high, 1),
         gap.flags,
         target_met_at_base=met_at_base,
+        invalid_direction=~np.isin(d, (1, -1)),
     )
 
 

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ezlib.assess as assess_module
-from ezlib.assess import ESTIMATE_OUTPUTS, FLOAT_COLUMNS, assess, assess_record
+from ezlib.assess import (
+    ESTIMATE_OUTPUTS,
+    FLOAT_COLUMNS,
+    REQUIRED_COLUMNS,
+    assess,
+    assess_record,
+)
 from ezlib.bands import QUALIFIERS
 from ezlib.errors import DataError
 
@@ -61,6 +67,9 @@ EDGE_CASES = {
     ),
     "projection_clamped": row(target_value=95, actual_value=90, baseline_value=45, unit="percent"),
     "zero_target": row(target_kind="cumulative", target_value=0, actual_value=5),
+    "invalid_direction": row(
+        target_kind="cumulative", target_value=100, actual_value=50, direction=2
+    ),
     "open_band": row(
         target_kind="cumulative", target_value=100, actual_value=50, actual_qualifier="at_least"
     ),
@@ -148,6 +157,12 @@ def test_output_contract():
     assert out["eurostat_borderline"].dtype == bool
     assert isinstance(out["eurostat_category"].dtype, pd.CategoricalDtype)
     assert out.loc["z", "flags"] == "zero_base"
+
+
+def test_an_empty_table_keeps_every_column():
+    empty = pd.DataFrame({column: [] for column in REQUIRED_COLUMNS})
+    out = assess(empty)
+    assert out.empty and list(out.columns) == list(assess(pd.DataFrame([HAI_PHONG])).columns)
 
 
 def test_assess_record_matches_assess():

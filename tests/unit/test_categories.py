@@ -161,6 +161,7 @@ def test_edge_cases_are_not_assessed_with_their_flag():
     assert cases["target_equals_base"].label == "target_achieved"  # 110 >= 100: met anyway
     assert cases["zero_base"].label == "not_assessed"
     assert escap_current_status(90.0, 100.0, baseline=110.0).flags == {"target_met_at_base": True}
+    assert "invalid_direction" in escap_current_status(90.0, 100.0, direction=0).flags
 
 
 def test_categories_are_vectorised_and_convert_to_categoricals():
