@@ -115,7 +115,11 @@ def run_extract(
     """
     from ezlib.extract import FIELDS
 
-    out = sys.stdout if out is None else out
+    if out is None:
+        out = sys.stdout
+        encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(out, "reconfigure"):
+            out.reconfigure(encoding="utf-8")  # records are UTF-8 whatever the locale says
     err = sys.stderr if err is None else err
     lang = None if args.lang == "auto" else args.lang
     writer = None

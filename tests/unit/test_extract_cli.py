@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -109,6 +110,18 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "a.txt", "--format", "xml"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_records_are_utf8_whatever_the_locale(good):
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ezlib", "extract", str(good)],
+        capture_output=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "327,45 triệu USD" in done.stdout.decode("utf-8")
 
 
 def test_module_entry_point_runs_and_report_does_not_import_the_extractor(good):
