@@ -281,6 +281,8 @@ def phrase_pattern(phrases: Iterable[str], *, backwards: bool = False) -> str:
     return emit(root, "")
 
 
+# Scale words, as the project glossary (notes/glossary.md, "Numbers") reads them: nghìn/ngàn
+# 10^3, triệu 10^6, tỷ/tỉ 10^9 (the Vietnamese "tỷ" is a billion), nghìn tỷ 10^12.
 _SCALES = {
     "nghìn": 10**3,
     "ngàn": 10**3,
