@@ -6,7 +6,7 @@ import pandas as pd
 
 from ezlib.i18n import text
 from ezlib.progress import zone_progress
-from ezlib.tables import format_amount
+from ezlib.tables import format_amount, plan_period
 
 ZONES = ("hp-zones", "th-zones", "tb-zones")
 
@@ -33,7 +33,7 @@ def compare_zones(facts: pd.DataFrame, lang: str, zones: tuple[str, ...] = ZONES
         for _, row in table.iterrows():
             years = row["plan_end_year"] - row["plan_start_year"] + 1
             per_year = (
-                row["target_est"] / years
+                row["target_point"] / years
                 if row["unit"] == "USD" and years == years
                 else float("nan")
             )
@@ -51,16 +51,14 @@ def compare_zones(facts: pd.DataFrame, lang: str, zones: tuple[str, ...] = ZONES
                     if zone in entities.index
                     else zone,
                     text("col.indicator", lang): label,
-                    text(
-                        "col.plan", lang
-                    ): f"{row['plan_start_year']:.0f}–{row['plan_end_year']:.0f}"
-                    if row["plan_start_year"] == row["plan_start_year"]
-                    else f"{row['plan_end_year']:.0f}",
+                    text("col.plan", lang): plan_period(
+                        row["plan_start_year"], row["plan_end_year"]
+                    ),
                     text("col.per_year", lang): format_amount(per_year, "USD", lang),
                     text("col.measured", lang): "✓"
                     if row["status"] == "measured"
                     else text("no_actual", lang),
-                    text("col.attainment", lang): f"{100 * row['attainment']:.0f}%"
+                    text("col.attainment", lang): f"{100 * row['attainment_point']:.0f}%"
                     if row["status"] == "measured"
                     else "–",
                     text("col.sources", lang): row["target_fact_id"],

@@ -17,7 +17,7 @@ PAIR_COLUMNS = (
     "plan_start_year",
     "plan_end_year",
     "target_value",
-    "target_high",
+    "target_value_high",
     "target_qualifier",
     "target_quote",
     "unit",
@@ -193,7 +193,11 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
             chosen, pairing = _level_actual(target, same)
         else:
             chosen, pairing = _growth_actual(target, same)
-        start = target["period_start"] if pd.notna(target["period_start"]) else target["ref_start"]
+        # A level "by 2025" runs from the year it was set (the source's date) to its date.
+        start = target["period_start"]
+        for fallback in ("ref_start", "source_published_date"):
+            if pd.isna(start):
+                start = target[fallback]
         end = target["period_end"] if pd.notna(target["period_end"]) else target["as_of"]
         actual_end = (
             max((a["period_end"] if pd.notna(a["period_end"]) else a["as_of"]) for a in chosen)
@@ -214,7 +218,7 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
                 "plan_start_year": _year(start),
                 "plan_end_year": _year(end),
                 "target_value": target["value"],
-                "target_high": target["value_high"],
+                "target_value_high": target["value_high"],
                 "target_qualifier": str(target["qualifier"]),
                 "target_quote": target["quote"],
                 "unit": str(target["unit"]),
@@ -238,8 +242,9 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
 def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
     """Targets that are not stated but implied by "đạt X% kế hoạch" next to an achieved amount.
 
-    Only for plans with no stated target of the same indicator and period; the target value
-    here is the point ``achieved / share``, its band comes from ``ezlib.indicators``.
+    Only for plans with no stated target of the same indicator and period, and only when the
+    source gives one achieved amount for that period; the target value here is the point
+    ``achieved / share``, its band comes from ``ezlib.assess``.
     """
     rows = []
     shares = zone_facts[
@@ -261,7 +266,9 @@ def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) ->
             & (zone_facts["period_end"] == share["period_end"])
             & (zone_facts["source_id"] == share["source_id"])
         ]
-        if not stated.empty or achieved.empty:
+        # Two different achieved amounts in the same source (e.g. registered FDI and FDI with
+        # share purchases) make the share ambiguous: no plan is implied from it.
+        if not stated.empty or achieved["value"].nunique() != 1:
             continue
         actual = achieved.iloc[0]
         end = actual["period_end"]
@@ -275,7 +282,7 @@ def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) ->
                 "plan_start_year": _year(share["ref_start"]),
                 "plan_end_year": _year(share["ref_end"]),
                 "target_value": actual["value"] / (share["value"] / 100),
-                "target_high": np.nan,
+                "target_value_high": np.nan,
                 "target_qualifier": str(share["qualifier"]),
                 "target_quote": share["quote"],
                 "unit": actual["unit"],

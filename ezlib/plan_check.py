@@ -13,7 +13,7 @@ from ezlib.checks import (
 )
 from ezlib.i18n import text
 from ezlib.progress import written_scale
-from ezlib.tables import format_amount
+from ezlib.tables import format_amount, format_decimal
 
 CUMULATIVE_LEVELS = (
     "fdi_capital",
@@ -44,21 +44,21 @@ def plan_check(chosen: pd.DataFrame, lang: str) -> str:
             return format_amount(x, unit, lang)
 
         period = f"{row['plan_start_year']:.0f}–{row['plan_end_year']:.0f}"
-        left = (1 - row["elapsed"]) * (row["plan_end_year"] - row["plan_start_year"] + 1)
+        left = (1 - row["elapsed_share"]) * (row["plan_end_year"] - row["plan_start_year"] + 1)
         values = dict(
             period=period,
             actual=amount(row["actual_value"]),
-            share=f"{100 * row['attainment']:.0f}%",
-            plan=amount(row["target_est"]),
-            low=amount(row["target_est_low"]),
-            high=amount(row["target_est_high"]),
-            elapsed=f"{100 * row['elapsed']:.0f}%",
-            pace=f"{row['pace']:.2f}",
-            required=amount(row["required_run_rate"]),
+            share=f"{100 * row['attainment_point']:.0f}%",
+            plan=amount(row["target_point"]),
+            low=amount(row["target_low"]),
+            high=amount(row["target_high"]),
+            elapsed=f"{100 * row['elapsed_share']:.0f}%",
+            pace=format_decimal(row["pace_index_point"], lang),
+            required=amount(row["required_run_rate_point"]),
             left=f"{left:.0f}",
-            ratio=f"{row['to_complete']:.2f}",
-            projection=amount(row["projection"]),
-            category=str(row["eurostat"]).replace("_", " "),
+            ratio=format_decimal(row["to_complete_point"], lang),
+            projection=amount(row["projection_point"]),
+            category=str(row["eurostat_category"]).replace("_", " "),
         )
         if lang == "vi":
             lines.append(

@@ -28,16 +28,18 @@ def pace_chart(table: pd.DataFrame, lang: str) -> Figure:
         table: Assessed targets (``ezlib.progress.assess``); rows without a pace are skipped.
         lang: ``vi`` or ``en``.
     """
-    rows = table[table["pace"].notna()] if "pace" in table else table.iloc[0:0]
+    rows = (
+        table[table["pace_index_point"].notna()] if "pace_index_point" in table else table.iloc[0:0]
+    )
     fig = Figure(figsize=(6.5, 4.5))
     ax = fig.add_subplot()
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label=text("chart.pace.diagonal", lang))
     for (_, row), label in zip(rows.iterrows(), _labels(rows["indicator"], lang), strict=True):
         low, high = row["attainment_low"], row["attainment_high"]
         ax.errorbar(
-            row["elapsed"],
-            row["attainment"],
-            yerr=[[row["attainment"] - low], [high - row["attainment"]]],
+            row["elapsed_share"],
+            row["attainment_point"],
+            yerr=[[row["attainment_point"] - low], [high - row["attainment_point"]]],
             fmt="o",
             capsize=4,
             label=f"{label} ({row['plan_start_year']:.0f}–{row['plan_end_year']:.0f})",
@@ -73,7 +75,7 @@ def target_actual_chart(table: pd.DataFrame, lang: str) -> Figure:
         for (_, row), label in zip(rows.iterrows(), _labels(rows["indicator"], lang), strict=True)
     ]
     y = np.arange(len(rows))
-    point = rows["attainment"].to_numpy(dtype=float)
+    point = rows["attainment_point"].to_numpy(dtype=float)
     low = np.clip(rows["attainment_low"].to_numpy(dtype=float), 0, None)
     high = np.minimum(rows["attainment_high"].to_numpy(dtype=float), 5.0)
     ax.barh(y, point, color="#4c72b0", alpha=0.8)

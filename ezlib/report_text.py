@@ -19,7 +19,7 @@ def zone_summary(table: pd.DataFrame, zone: str, lang: str) -> str:
     name = entity["name_vi"] if lang == "vi" else entity["name_en"]
     total = len(table)
     measured = int((table["status"] == "measured").sum()) if total else 0
-    ahead = int((table["pace"] >= 1).sum()) if total else 0
+    ahead = int((table["pace_index_point"] >= 1).sum()) if total else 0
     if lang == "vi":
         return (
             f"# {name}\n\n{total} mục tiêu, {measured} mục tiêu đã có số thực hiện để đo; "

@@ -70,17 +70,32 @@ def format_share(low: float, point: float, high: float, lang: str) -> str:
     return f"{pct(point)} ({pct(low)}–{pct(high)})"
 
 
+def format_decimal(value: float, lang: str, digits: int = 2) -> str:
+    """Write a plain number with the reader's decimal mark: 1,40 (vi) or 1.40 (en)."""
+    if value is None or math.isnan(value):
+        return "–"
+    shown = f"{value:.{digits}f}"
+    return shown.replace(".", ",") if lang == "vi" else shown
+
+
+def plan_period(start: float, end: float) -> str:
+    """Write a plan period: "2021–2025", or "2024" for a single year."""
+    if math.isnan(start) or start == end:
+        return f"{end:.0f}"
+    return f"{start:.0f}–{end:.0f}"
+
+
 def _label(indicator: str, lang: str) -> str:
     table = load_indicators().set_index("indicator_id")
     return table.loc[indicator, "label_vi" if lang == "vi" else "label_en"]
 
 
 def _category(row: pd.Series, column: str, lang: str) -> str:
-    label = row[column]
+    label = row[f"{column}_category"]
     if label is None or (isinstance(label, float) and math.isnan(label)):
         return "–"
     shown = str(label).replace("_", " ")
-    if row[f"{column}_borderline"] is True or row[f"{column}_borderline"] == 1.0:
+    if bool(row[f"{column}_borderline"]):
         shown += f" ({text('borderline', lang)})"
     return shown
 
@@ -99,15 +114,12 @@ def progress_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """
     rows = []
     for _, row in table.iterrows():
-        start, end = row["plan_start_year"], row["plan_end_year"]
-        period = (
-            f"{start:.0f}–{end:.0f}" if not math.isnan(start) and start != end else f"{end:.0f}"
-        )
+        period = plan_period(row["plan_start_year"], row["plan_end_year"])
         target = format_amount(row["target_value"], row["unit"], lang)
-        if not math.isnan(row["target_high"]):
-            target = f"{target}–{format_amount(row['target_high'], row['unit'], lang)}"
+        if not math.isnan(row["target_value_high"]):
+            target = f"{target}–{format_amount(row['target_value_high'], row['unit'], lang)}"
         if row["target_measure"] == "implied":
-            target = f"≈ {format_amount(row['target_est'], row['unit'], lang)}"
+            target = f"≈ {format_amount(row['target_point'], row['unit'], lang)}"
         measured = row["status"] == "measured"
         rows.append(
             {
@@ -118,20 +130,22 @@ def progress_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
                 if measured
                 else text("no_actual", lang),
                 text("col.attainment", lang): format_share(
-                    row["attainment_low"], row["attainment"], row["attainment_high"], lang
+                    row["attainment_low"], row["attainment_point"], row["attainment_high"], lang
                 )
                 if measured
                 else "–",
                 text("col.elapsed", lang): format_share(
-                    row["elapsed"], row["elapsed"], row["elapsed"], lang
+                    row["elapsed_share"], row["elapsed_share"], row["elapsed_share"], lang
                 )
                 if measured
                 else "–",
-                text("col.pace", lang): "–" if math.isnan(row["pace"]) else f"{row['pace']:.2f}",
+                text("col.pace", lang): format_decimal(row["pace_index_point"], lang),
                 text("col.required", lang): format_amount(
-                    row["required_run_rate"], row["unit"], lang
+                    row["required_run_rate_point"], row["unit"], lang
                 ),
-                text("col.projection", lang): format_amount(row["projection"], row["unit"], lang),
+                text("col.projection", lang): format_amount(
+                    row["projection_point"], row["unit"], lang
+                ),
                 text("col.category", lang): _category(row, "eurostat", lang) if measured else "–",
                 text("col.unsd", lang): _category(row, "unsd", lang) if measured else "–",
                 text("col.sources", lang): " ; ".join(
