@@ -7,7 +7,6 @@ import unicodedata
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from ezlib.csvio import read_rows
 from ezlib.errors import DataError
@@ -126,8 +125,10 @@ def parse_facts(path: Path) -> pd.DataFrame:
     return frame
 
 
-def _schema() -> pa.DataFrameSchema:
-    def ids() -> pa.Check:
+def _schema():
+    import pandera.pandas as pa
+
+    def ids():
         return pa.Check.str_matches(_ID.pattern, error="lower-case id of letters, digits, dashes")
 
     text = {"nullable": False, "coerce": False}
@@ -157,6 +158,8 @@ def _schema() -> pa.DataFrameSchema:
 
 
 def _schema_validate(path: Path, frame: pd.DataFrame) -> None:
+    import pandera.pandas as pa
+
     try:
         _schema().validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:

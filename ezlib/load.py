@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +18,7 @@ from ezlib.facts import (
     parse_facts,
     validate_facts,
 )
+from ezlib.paths import build_dir, project_root
 from ezlib.provenance import check_provenance
 from ezlib.reference import load_entities, load_indicators
 from ezlib.sources import load_sources
@@ -83,7 +86,42 @@ def load_facts(
         >>> facts.loc[facts["fact_id"] == "hp-011", ["value", "unit"]].iloc[0].tolist()
         [10510000000.0, 'USD']
     """
-    path = path or facts_path()
+    path = Path(path or facts_path())
+    cache = _cache_path(path, check_quotes)
+    if cache.is_file():
+        joined = pd.read_pickle(cache)
+    else:
+        joined = _validated(path, check_quotes=check_quotes)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        joined.to_pickle(tmp)
+        tmp.replace(cache)
+    if published_by:
+        joined = joined[joined["source_published_date"] <= pd.Timestamp(published_by)]
+    return joined
+
+
+# Everything a validated facts table depends on: change any and the cache misses.
+_CACHE_INPUTS = ("data", "ezlib", "requirements.lock")
+
+
+def _cache_path(path: Path, check_quotes: bool) -> Path:
+    """The cache file of a facts table: keyed by its bytes, the data, ezlib and the lock."""
+    root = project_root()
+    digest = hashlib.sha256(f"{path.resolve()}|{check_quotes}".encode())
+    digest.update(path.read_bytes() if path.is_file() else b"")
+    for item in _CACHE_INPUTS:
+        base = root / item
+        files = sorted(base.rglob("*")) if base.is_dir() else [base]
+        for file in files:
+            if file.is_file() and file.suffix != ".pyc":
+                digest.update(str(file.relative_to(root)).encode())
+                digest.update(file.read_bytes())
+    return build_dir() / "cache" / f"facts-{digest.hexdigest()[:32]}.pkl"
+
+
+def _validated(path: Path, *, check_quotes: bool) -> pd.DataFrame:
+    """Parse, validate, check provenance and join: the uncached work of :func:`load_facts`."""
     sources = load_sources()
     frame = parse_facts(path)
     validate_facts(frame, path, sources=sources)
@@ -113,8 +151,6 @@ def load_facts(
         )
     )
     assert len(joined) == len(frame), "a join changed the number of facts"
-    if published_by:
-        joined = joined[joined["source_published_date"] <= pd.Timestamp(published_by)]
     for column, categories in CATEGORICAL.items():
         joined[column] = joined[column].astype(pd.CategoricalDtype(categories))
     return joined

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -61,18 +62,30 @@ def _index_rows(runs: list[Run], state: dict[str, dict]) -> list[dict[str, str]]
     return rows
 
 
+def _prepare_facts() -> None:
+    """Validate the facts once so that notebooks read them from the cache.
+
+    Runs in the parent while the first kernels start; a fault is left for the notebooks to
+    report with their own error.
+    """
+    from ezlib.errors import EzlibError
+    from ezlib.load import load_facts
+
+    with contextlib.suppress(EzlibError):
+        load_facts()
+
+
 def _execute(todo: list[Run], workers: int) -> list[Outcome]:
-    # Import the heavy modules once, before forking, so the workers inherit them.
+    # Import papermill before forking so the workers inherit it instead of importing it twice.
     import papermill  # noqa: F401
     from tqdm import tqdm
 
-    from ezlib.site import _exporter
-
-    _exporter()
     context = multiprocessing.get_context("fork")
     outcomes = []
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
         futures = [pool.submit(execute_run, run) for run in todo]
+        # While the first kernels start, validate the facts once (cache in build/cache).
+        _prepare_facts()
         for future in tqdm(as_completed(futures), total=len(futures), desc="reports", unit="nb"):
             outcomes.append(future.result())
     return outcomes

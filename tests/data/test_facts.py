@@ -108,3 +108,17 @@ def test_each_fault_raises_one_clear_error(problem):
     assert (error.column or "") == problem["column"]
     assert problem["message"] in str(error)
     assert str(path) in str(error)
+
+
+def test_validated_facts_are_cached_by_their_inputs(tmp_path, monkeypatch):
+    monkeypatch.setenv("EZLIB_BUILD_DIR", str(tmp_path / "build"))
+    source = FIXTURES / "good" / "facts.csv"
+    copy = tmp_path / "facts.csv"
+    copy.write_bytes(source.read_bytes())
+    first = load_facts(copy)
+    cached = list((tmp_path / "build" / "cache").glob("facts-*.pkl"))
+    assert len(cached) == 1
+    pd.testing.assert_frame_equal(load_facts(copy), first)
+    copy.write_text(copy.read_text(encoding="utf-8").replace("10510000000", "10500000000"), "utf-8")
+    with pytest.raises(DataError, match="the extractor reads the quote as"):
+        load_facts(copy)  # a changed file is validated again, never served from the cache
