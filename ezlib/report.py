@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ezlib.i18n import text
 from ezlib.paths import build_dir
+from ezlib.report_text import title
 from ezlib.runconfig import Run, load_runs
 from ezlib.runner import (
     Outcome,
@@ -28,19 +29,7 @@ WORKERS = 2
 
 def report_title(run: Run) -> str:
     """Return the title of a run's report in its language, e.g. ``Progress report: …``."""
-    from ezlib.reference import load_entities, load_indicators
-
-    params = run.effective
-    lang = params.get("lang", "en")
-    values: dict[str, str] = {}
-    if "zone" in params:
-        entities = load_entities().set_index("entity_id")
-        values["zone"] = entities.loc[params["zone"], "name_vi" if lang == "vi" else "name_en"]
-    if "indicator" in params:
-        indicators = load_indicators().set_index("indicator_id")
-        label = "label_vi" if lang == "vi" else "label_en"
-        values["indicator"] = indicators.loc[params["indicator"], label]
-    return text(f"title.{run.stem}", lang, **values)
+    return title(run.stem, run.effective)
 
 
 def _index_rows(runs: list[Run], state: dict[str, dict]) -> list[dict[str, str]]:

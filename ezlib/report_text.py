@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
-from ezlib.reference import load_entities
+from ezlib.i18n import text
+from ezlib.reference import load_entities, load_indicators, resolve_entity
 
 
 def zone_summary(table: pd.DataFrame, zone: str, lang: str) -> str:
@@ -31,3 +35,27 @@ def zone_summary(table: pd.DataFrame, zone: str, lang: str) -> str:
         f"{ahead} on or ahead of a linear pace. Every figure traces to a quoted source listed "
         "at the end of the report."
     )
+
+
+def title(notebook: str, params: Mapping[str, Any]) -> str:
+    """Return a report's title in its language, from its notebook and parameters.
+
+    Args:
+        notebook: The notebook's name without ``.ipynb``, e.g. ``"02_plan_check"``.
+        params: Its parameters; ``zone`` (any id, name or alias), ``indicator``, ``lang``.
+
+    Example:
+        >>> title("02_plan_check", {"zone": "hp-zones", "indicator": "fdi_capital", "lang": "en"})
+        'Plan check: Hai Phong economic zones and industrial parks, FDI attracted'
+    """
+    lang = params.get("lang", "en")
+    values: dict[str, str] = {}
+    if "zone" in params:
+        entities = load_entities().set_index("entity_id")
+        zone = resolve_entity(str(params["zone"]))
+        values["zone"] = entities.loc[zone, "name_vi" if lang == "vi" else "name_en"]
+    if "indicator" in params:
+        indicators = load_indicators().set_index("indicator_id")
+        label = "label_vi" if lang == "vi" else "label_en"
+        values["indicator"] = indicators.loc[params["indicator"], label]
+    return text(f"title.{notebook}", lang, **values)

@@ -32,7 +32,12 @@ def _exporter():
     config.HTMLExporter.exclude_input_prompt = True
     config.HTMLExporter.exclude_output_prompt = True
     config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = {"parameters", "injected-parameters"}
+    # Researchers' notes (how to run the notebook) and parameter cells are not for readers.
+    config.TagRemovePreprocessor.remove_cell_tags = {
+        "parameters",
+        "injected-parameters",
+        "researchers",
+    }
     return HTMLExporter(config=config)
 
 

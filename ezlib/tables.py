@@ -197,3 +197,25 @@ def fact_ids_of(table: pd.DataFrame) -> list[str]:
                 if p.strip()
             ]
     return ids
+
+
+class Table:
+    """A reader-facing table: rendered without the row index, long text in full, links live.
+
+    Notebooks end a cell with ``show(frame)``; the HTML is stable from run to run, so nbval can
+    compare it.
+    """
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(index=False, border=0, render_links=True, na_rep="–")
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+
+def show(frame: pd.DataFrame) -> Table:
+    """Wrap a table for display in a report (no index column, full quotes, clickable URLs)."""
+    return Table(frame)

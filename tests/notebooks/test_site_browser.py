@@ -77,6 +77,9 @@ def test_every_page_loads_offline_with_its_images(site):
             "a", "els => els.map(e => e.getAttribute('href'))"
         )
         assert set(index_links) == {p.name for p in pages if p.name != "index.html"}
+        for report in site.glob("01_zone_report__*.html"):
+            page.goto(report.as_uri())
+            assert page.evaluate("document.images.length") >= 2, report.name  # both charts
         page.goto((site / "02_plan_check__hp-zones_fdi-capital_en.html").as_uri())
         assert "84%" in page.inner_text("body")
         browser.close()
