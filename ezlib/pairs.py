@@ -30,6 +30,9 @@ PAIR_COLUMNS = (
     "actual_years",
     "pairing",
     "share_pct",
+    "later_fact_ids",
+    "later_value",
+    "later_end",
 )
 
 
@@ -73,7 +76,12 @@ def _months(start: pd.Timestamp, end: pd.Timestamp) -> int:
 
 
 def _flow_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
-    """The actual flow(s) measuring a flow target: one from the plan start, else annual sums."""
+    """The actual flows that together run from the plan start as far as the data goes.
+
+    From the plan start, take the reported flow that starts there and runs longest (e.g.
+    2021-2023), then the one starting the day after it ends (2024), and so on; a flow that
+    ends before a year's end (the first 11 months) ends the chain.
+    """
     start, end = target["period_start"], target["period_end"]
     inside = actuals[
         (actuals["measure"] == "flow")
@@ -81,22 +89,20 @@ def _flow_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Seri
         & (actuals["period_start"] >= start)
         & (actuals["period_end"] <= end)
     ]
-    from_start = inside[inside["period_start"] == start]
-    if not from_start.empty:
-        best = from_start.sort_values(["period_end", "fact_id"]).iloc[-1]
-        return [best], "single"
     chosen: list[pd.Series] = []
     cursor = start
     while True:
-        step = inside[
-            (inside["period_start"] == cursor)
-            & (inside["period_end"] == cursor + pd.offsets.YearEnd(0))
-        ]
+        step = inside[inside["period_start"] == cursor]
         if step.empty:
             break
-        chosen.append(step.sort_values("fact_id").iloc[0])
-        cursor = cursor + pd.offsets.YearBegin(1)
-    return (chosen, "summed") if chosen else ([], "none")
+        piece = step.sort_values(["period_end", "fact_id"], ascending=[False, True]).iloc[0]
+        chosen.append(piece)
+        if not piece["period_end"].is_year_end:
+            break
+        cursor = piece["period_end"] + pd.Timedelta(days=1)
+    if not chosen:
+        return [], "none"
+    return chosen, "single" if len(chosen) == 1 else "summed"
 
 
 def _level_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
@@ -164,8 +170,8 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
     Rules, per target (same entity and indicator; actuals of the zone's own entity only, so
     that a park's figure never stands in for the whole zone):
 
-    * a flow over a plan period: the actual flow from the plan start to the latest date, or
-      else consecutive annual actual flows from the plan start, summed (``pairing=summed``);
+    * a flow over a plan period: the reported flows that run on from the plan start as far as
+      the data goes (2021-2023 then 2024), summed when more than one (``pairing=summed``);
     * a level by a date: the latest actual level at or before that date;
     * a growth or multiple: the actual of the same kind for the same period;
     * a flow with no reported actual, whose parts have cumulative levels at the plan start
@@ -233,10 +239,35 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
                 "actual_years": years,
                 "pairing": pairing,
                 "share_pct": np.nan,
+                "later_fact_ids": "",
+                "later_value": np.nan,
+                "later_end": pd.NaT,
             }
         )
     rows += _implied_rows(zone, zone_facts, targets)
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
+
+
+def _later(share: pd.Series, zone_facts: pd.DataFrame, achieved: pd.Series) -> dict:
+    """What later reports add to an implied plan: the flows that run on past the achieved one."""
+    plan = pd.Series(
+        {
+            "period_start": share["ref_start"],
+            "period_end": share["ref_end"],
+            "unit": achieved["unit"],
+        }
+    )
+    same = zone_facts[
+        (zone_facts["kind"] == "actual") & (zone_facts["indicator"] == share["indicator"])
+    ]
+    chain, _ = _flow_actual(plan, same)
+    if not chain or chain[-1]["period_end"] <= achieved["period_end"]:
+        return {"later_fact_ids": "", "later_value": np.nan, "later_end": pd.NaT}
+    return {
+        "later_fact_ids": " + ".join(piece["fact_id"] for piece in chain),
+        "later_value": float(sum(piece["value"] for piece in chain)),
+        "later_end": chain[-1]["period_end"],
+    }
 
 
 def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
@@ -295,6 +326,7 @@ def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) ->
                 "actual_years": _months(share["ref_start"], end) / 12,
                 "pairing": "single",
                 "share_pct": share["value"],
+                **_later(share, zone_facts, actual),
             }
         )
     return rows

@@ -60,6 +60,22 @@ def plan_check(chosen: pd.DataFrame, lang: str) -> str:
             projection=amount(row["projection_point"]),
             category=str(row["eurostat_category"]).replace("_", " "),
         )
+        if isinstance(row.get("later_fact_ids"), str) and row["later_fact_ids"]:
+            share_low = row["later_value"] / row["target_high"]
+            share_high = row["later_value"] / row["target_low"]
+            values["later"] = amount(row["later_value"])
+            values["later_end"] = f"{pd.Timestamp(row['later_end']).year}"
+            values["later_ids"] = row["later_fact_ids"]
+            values["later_share"] = f"{100 * share_low:.0f}–{100 * share_high:.0f}%"
+            later = (
+                " Các báo cáo sau ({later_ids}) đưa tổng lũy kế đến hết {later_end} lên "
+                "{later}, tức {later_share} kế hoạch suy ra."
+                if lang == "vi"
+                else " Later reports ({later_ids}) bring the total to the end of {later_end} to "
+                "{later}, {later_share} of the implied plan."
+            ).format(**values)
+        else:
+            later = ""
         if lang == "vi":
             lines.append(
                 "Kế hoạch {period}: đã đạt {actual}, tức {share} của kế hoạch ≈ {plan} "
@@ -67,6 +83,7 @@ def plan_check(chosen: pd.DataFrame, lang: str) -> str:
                 "{pace}. Để hoàn thành cần {required} mỗi năm trong {left} năm còn lại, bằng "
                 "{ratio} lần tốc độ đã đạt; giữ tốc độ hiện nay thì cuối kỳ đạt khoảng "
                 "{projection}. Đánh giá Eurostat: {category}.".format(**values)
+                + later
             )
         else:
             lines.append(
@@ -75,6 +92,7 @@ def plan_check(chosen: pd.DataFrame, lang: str) -> str:
                 "{pace}. Completing it needs {required} a year in the {left} years left, {ratio} "
                 "times the pace achieved so far; at the achieved pace the period ends near "
                 "{projection}. Eurostat category: {category}.".format(**values)
+                + later
             )
     return "\n\n".join(lines) or text("none", lang)
 
