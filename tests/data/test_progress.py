@@ -141,4 +141,5 @@ def test_later_reports_are_added_to_an_implied_plan(hai_phong):
     assert row["later_fact_ids"] == "hp-011 + ev-001"  # 2021-2023, then 2024
     assert row["later_value"] == pytest.approx(10.51e9 + 4.35e9)
     text = plan_check(hai_phong.reset_index().query("target_fact_id == 'hp-012'"), "en")
-    assert "Later reports (hp-011 + ev-001) bring the total to the end of 2024 to 14.86 bn USD" in text
+    assert "Later reports (hp-011 + ev-001) bring the total to the end of 2024" in text
+    assert "to 14.86 bn USD, 117–119% of the implied plan" in text
