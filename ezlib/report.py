@@ -9,9 +9,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ezlib.i18n import text
 from ezlib.paths import build_dir
-from ezlib.report_text import title
+from ezlib.report_text import title, zone_name
 from ezlib.runconfig import Run, load_runs
 from ezlib.runner import (
     Outcome,
@@ -41,7 +40,7 @@ def _index_rows(runs: list[Run], state: dict[str, dict]) -> list[dict[str, str]]
             {
                 "href": html_output(run).name,
                 "title": report_title(run),
-                "zone": params.get("zone", text("all_zones", params.get("lang", "en"))),
+                "zone": zone_name(params.get("zone"), params.get("lang", "en")),
                 "lang": params.get("lang", ""),
                 "built": record.get("built", ""),
                 "status": record.get("status", "failed"),

@@ -19,8 +19,7 @@ def zone_summary(table: pd.DataFrame, zone: str, lang: str) -> str:
         zone: The zone's entity id.
         lang: ``vi`` or ``en``.
     """
-    entity = load_entities().set_index("entity_id").loc[zone]
-    name = entity["name_vi"] if lang == "vi" else entity["name_en"]
+    name = zone_name(zone, lang)
     total = len(table)
     measured = int((table["status"] == "measured").sum()) if total else 0
     ahead = int((table["pace_index_point"] >= 1).sum()) if total else 0
@@ -37,6 +36,14 @@ def zone_summary(table: pd.DataFrame, zone: str, lang: str) -> str:
     )
 
 
+def zone_name(zone: str | None, lang: str) -> str:
+    """Return a zone's name in the report language, or "all zones" when there is no zone."""
+    if zone is None:
+        return text("all_zones", lang)
+    entity = load_entities().set_index("entity_id").loc[resolve_entity(zone)]
+    return entity["name_vi"] if lang == "vi" else entity["name_en"]
+
+
 def title(notebook: str, params: Mapping[str, Any]) -> str:
     """Return a report's title in its language, from its notebook and parameters.
 
@@ -51,9 +58,7 @@ def title(notebook: str, params: Mapping[str, Any]) -> str:
     lang = params.get("lang", "en")
     values: dict[str, str] = {}
     if "zone" in params:
-        entities = load_entities().set_index("entity_id")
-        zone = resolve_entity(str(params["zone"]))
-        values["zone"] = entities.loc[zone, "name_vi" if lang == "vi" else "name_en"]
+        values["zone"] = zone_name(str(params["zone"]), lang)
     if "indicator" in params:
         indicators = load_indicators().set_index("indicator_id")
         label = "label_vi" if lang == "vi" else "label_en"
