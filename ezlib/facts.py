@@ -41,6 +41,14 @@ MEASURES = ("flow", "level", "growth", "multiple", "share")
 REFERENCES = ("plan", "period", "province")
 UNITS = tuple(sorted({u for units in UNIT_FAMILIES.values() for u in units} | {"times"}))
 QUALIFIERS = ("exact", "approx", "nearly", "over", "at_least", "at_most", "range")
+VOCABULARIES = {
+    "kind": KINDS,
+    "measure": MEASURES,
+    "reference": ("", *REFERENCES),
+    "unit": UNITS,
+    "qualifier": QUALIFIERS,
+}
+"""The allowed values of each enumerated column (``reference`` may be empty)."""
 DATE_COLUMNS = ("period_start", "period_end", "as_of", "ref_start", "ref_end")
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d+)?")
@@ -169,13 +177,7 @@ def _schema_validate(path: Path, frame: pd.DataFrame) -> None:
         column = case["column"] if isinstance(case["column"], str) else None
         check = str(case["check"])
         if "isin" in check:
-            allowed = {
-                "kind": KINDS,
-                "measure": MEASURES,
-                "reference": ("", *REFERENCES),
-                "unit": UNITS,
-                "qualifier": QUALIFIERS,
-            }.get(column or "", ())
+            allowed = VOCABULARIES.get(column or "", ())
             message = f"{case['failure_case']!r} is not one of {allowed}"
         elif "field_uniqueness" in check or "unique" in check:
             message = f"duplicate id {case['failure_case']!r}"

@@ -8,16 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ezlib.facts import (
-    KINDS,
-    MEASURES,
-    QUALIFIERS,
-    REFERENCES,
-    UNITS,
-    facts_path,
-    parse_facts,
-    validate_facts,
-)
+from ezlib.facts import VOCABULARIES, facts_path, parse_facts, validate_facts
 from ezlib.paths import build_dir, project_root
 from ezlib.provenance import check_provenance
 from ezlib.reference import load_entities, load_indicators
@@ -46,13 +37,7 @@ _INDICATOR_FIELDS = {
     "flow_or_level": "flow_or_level",
     "direction": "direction",
 }
-CATEGORICAL = {
-    "kind": KINDS,
-    "measure": MEASURES,
-    "reference": ("", *REFERENCES),
-    "unit": UNITS,
-    "qualifier": QUALIFIERS,
-}
+CATEGORICAL = VOCABULARIES
 
 
 def load_facts(
