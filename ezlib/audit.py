@@ -15,6 +15,7 @@ def coverage(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
         .unstack("kind", fill_value=0)
         .reset_index()
     )
+    table.columns.name = None
     return table.rename(
         columns={"province": text("col.zone", lang), "indicator": text("col.indicator", lang)}
     )
