@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 from pathlib import Path
@@ -73,14 +74,17 @@ def load_facts(
     """
     path = Path(path or facts_path())
     cache = _cache_path(path, check_quotes)
-    if cache.is_file():
-        joined = pd.read_pickle(cache)
-    else:
-        joined = _validated(path, check_quotes=check_quotes)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        joined.to_pickle(tmp)
-        tmp.replace(cache)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    # One process validates while the others (notebooks running in parallel) wait for it.
+    with (cache.parent / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if cache.is_file():
+            joined = pd.read_pickle(cache)
+        else:
+            joined = _validated(path, check_quotes=check_quotes)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            joined.to_pickle(tmp)
+            tmp.replace(cache)
     if published_by:
         joined = joined[joined["source_published_date"] <= pd.Timestamp(published_by)]
     return joined

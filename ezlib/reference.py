@@ -5,12 +5,14 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ezlib.csvio import read_rows
 from ezlib.errors import DataError
 from ezlib.paths import data_dir
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: the runner starts without it
+    import pandas as pd
 
 ENTITY_COLUMNS = (
     "entity_id",
@@ -83,8 +85,8 @@ def _check_nfc(path: Path, rows: list[dict[str, str]]) -> None:
 
 
 @cache
-def _entities(path: Path | None = None) -> pd.DataFrame:
-    """Read and check the table once per process; callers get copies."""
+def _entity_rows(path: Path | None = None) -> tuple[dict[str, str], ...]:
+    """Read and check the entity table once per process, as rows."""
     path = path or reference_dir() / "entities.csv"
     rows = read_rows(path, ENTITY_COLUMNS)
     _check_unique(path, rows, "entity_id")
@@ -98,12 +100,25 @@ def _entities(path: Path | None = None) -> pd.DataFrame:
         _require(path, number, "parent_id", not parent or parent in ids, f"unknown {parent!r}")
         for column in ("province", "name_vi", "name_en"):
             _require(path, number, column, bool(row[column].strip()), "is empty")
-    return pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
+    return tuple(rows)
 
 
 @cache
-def _indicators(path: Path | None = None) -> pd.DataFrame:
-    """Read and check the table once per process; callers get copies."""
+def _entities(path: Path | None = None) -> pd.DataFrame:
+    """The entity table as a frame, built once per process; callers get copies."""
+    import pandas as pd
+
+    return pd.DataFrame(list(_entity_rows(path)), columns=list(ENTITY_COLUMNS))
+
+
+def indicator_ids(path: Path | None = None) -> list[str]:
+    """Return the ids of the indicator table (checked), without building a frame."""
+    return [row["indicator_id"] for row in _indicator_rows(path)]
+
+
+@cache
+def _indicator_rows(path: Path | None = None) -> tuple[dict[str, str], ...]:
+    """Read and check the indicator table once per process, as rows."""
     path = path or reference_dir() / "indicators.csv"
     rows = read_rows(path, INDICATOR_COLUMNS)
     _check_unique(path, rows, "indicator_id")
@@ -125,7 +140,15 @@ def _indicators(path: Path | None = None) -> pd.DataFrame:
             "not flow or level",
         )
         _require(path, number, "direction", row["direction"] in ("1", "-1"), "must be 1 or -1")
-    frame = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
+    return tuple(rows)
+
+
+@cache
+def _indicators(path: Path | None = None) -> pd.DataFrame:
+    """The indicator table as a frame, built once per process; callers get copies."""
+    import pandas as pd
+
+    frame = pd.DataFrame(list(_indicator_rows(path)), columns=list(INDICATOR_COLUMNS))
     frame["direction"] = frame["direction"].astype(int)
     return frame
 
@@ -153,10 +176,20 @@ def _rates(path: Path | None = None) -> pd.DataFrame:
             path, number, "url", row["url"].startswith("http"), "every rate needs its source URL"
         )
         _require(path, number, "full_year", row["full_year"] in ("yes", "no"), "must be yes or no")
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(RATE_COLUMNS))
     frame["year"] = frame["year"].astype(int)
     frame["vnd_per_usd"] = frame["vnd_per_usd"].astype(float)
     return frame.sort_values("year", ignore_index=True)
+
+
+def entity_name(entity_id: str, lang: str) -> str:
+    """Return an entity's Vietnamese (``vi``) or English name."""
+    for row in _entity_rows():
+        if row["entity_id"] == entity_id:
+            return row["name_vi"] if lang == "vi" else row["name_en"]
+    raise DataError(f"unknown entity {entity_id!r}", file=reference_dir() / "entities.csv")
 
 
 def _fold(name: str) -> str:
@@ -183,13 +216,13 @@ def resolve_entity(name: str, entities: pd.DataFrame | None = None) -> str:
         >>> resolve_entity("KKTNS")
         'th-kkt-nghison'
     """
-    entities = load_entities() if entities is None else entities
+    rows = _entity_rows() if entities is None else entities.to_dict("records")
     wanted = _fold(name)
-    for row in entities.itertuples(index=False):
-        names = [row.entity_id, row.name_vi, row.name_en, *row.aliases.split("|")]
+    for row in rows:
+        names = [row["entity_id"], row["name_vi"], row["name_en"], *row["aliases"].split("|")]
         if any(_fold(candidate) == wanted for candidate in names if candidate):
-            return row.entity_id
-    valid = ", ".join(entities["entity_id"])
+            return row["entity_id"]
+    valid = ", ".join(row["entity_id"] for row in rows)
     raise DataError(
         f"unknown entity {name!r}; valid ids: {valid}", file=reference_dir() / "entities.csv"
     )

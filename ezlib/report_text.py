@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ezlib.i18n import text
-from ezlib.reference import load_entities, load_indicators, resolve_entity
+from ezlib.reference import entity_name, load_indicators, resolve_entity
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def zone_summary(table: pd.DataFrame, zone: str, lang: str) -> str:
@@ -40,8 +41,7 @@ def zone_name(zone: str | None, lang: str) -> str:
     """Return a zone's name in the report language, or "all zones" when there is no zone."""
     if zone is None:
         return text("all_zones", lang)
-    entity = load_entities().set_index("entity_id").loc[resolve_entity(zone)]
-    return entity["name_vi"] if lang == "vi" else entity["name_en"]
+    return entity_name(resolve_entity(zone), lang)
 
 
 def title(notebook: str, params: Mapping[str, Any]) -> str:

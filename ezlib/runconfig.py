@@ -120,7 +120,7 @@ def validate_parameters(notebook: Path, parameters: dict[str, Any], *, where: Pa
         DataError: On an unknown parameter name, an unknown zone or indicator, or a language
             other than vi or en, listing the valid ones.
     """
-    from ezlib.reference import load_indicators, resolve_entity
+    from ezlib.reference import indicator_ids, resolve_entity
 
     defaults = notebook_defaults(notebook)
     for name in parameters:
@@ -141,7 +141,7 @@ def validate_parameters(notebook: Path, parameters: dict[str, Any], *, where: Pa
         except DataError as exc:
             raise DataError(f"{notebook.name}: {exc.message}", file=where, column="zone") from None
     if "indicator" in merged:
-        valid = list(load_indicators()["indicator_id"])
+        valid = indicator_ids()
         if merged["indicator"] not in valid:
             raise DataError(
                 f"unknown indicator {merged['indicator']!r}; valid: {', '.join(valid)}",
