@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ezlib.facts import VOCABULARIES, facts_path, parse_facts, validate_facts
-from ezlib.paths import build_dir, project_root
+from ezlib.paths import build_dir, inputs_digest
 from ezlib.provenance import check_provenance
 from ezlib.reference import load_entities, load_indicators
 from ezlib.sources import load_sources
@@ -96,16 +96,9 @@ _CACHE_INPUTS = ("data", "ezlib", "requirements.lock")
 
 def _cache_path(path: Path, check_quotes: bool) -> Path:
     """The cache file of a facts table: keyed by its bytes, the data, ezlib and the lock."""
-    root = project_root()
     digest = hashlib.sha256(f"{path.resolve()}|{check_quotes}".encode())
     digest.update(path.read_bytes() if path.is_file() else b"")
-    for item in _CACHE_INPUTS:
-        base = root / item
-        files = sorted(base.rglob("*")) if base.is_dir() else [base]
-        for file in files:
-            if file.is_file() and file.suffix != ".pyc":
-                digest.update(str(file.relative_to(root)).encode())
-                digest.update(file.read_bytes())
+    digest.update(inputs_digest(_CACHE_INPUTS).encode())
     return build_dir() / "cache" / f"facts-{digest.hexdigest()[:32]}.pkl"
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 _MARKER = "pyproject.toml"
@@ -41,6 +43,36 @@ def data_dir() -> Path:
 def raw_dir() -> Path:
     """Return ``data/raw/``: sources exactly as received, never edited."""
     return data_dir() / "raw"
+
+
+def inputs_digest(names: Iterable[str]) -> str:
+    """Return a sha256 over the files under the named project paths (names and bytes).
+
+    Used as a cache key: change any file under ``data/`` or ``ezlib/`` (say) and it changes.
+    Compiled bytecode is left out.
+
+    Args:
+        names: Paths relative to the project root, files or folders (``"data"``, ``"ezlib"``).
+    """
+    root = project_root()
+    files = []
+    for name in names:
+        path = root / name
+        if path.is_dir():
+            files += [
+                p
+                for p in path.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+            ]
+        elif path.is_file():
+            files.append(path)
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def build_dir() -> Path:

@@ -6,12 +6,11 @@ import hashlib
 import json
 import tempfile
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ezlib.paths import build_dir, project_root
+from ezlib.paths import build_dir, inputs_digest
 from ezlib.runconfig import Run
 
 # Inputs of every run besides its own notebook and parameters (papermill issue #511 aside,
@@ -55,30 +54,9 @@ def state_path() -> Path:
     return build_dir() / "notebooks" / "state.json"
 
 
-def _files(paths: Iterable[Path]) -> list[Path]:
-    found = []
-    for path in paths:
-        if path.is_dir():
-            found += [
-                p
-                for p in path.rglob("*")
-                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
-            ]
-        elif path.is_file():
-            found.append(path)
-    return sorted(found)
-
-
 def shared_inputs_digest() -> str:
     """Return a digest of everything every run reads: data, ezlib source, templates, the lock."""
-    root = project_root()
-    digest = hashlib.sha256()
-    for path in _files(root / name for name in SHARED_INPUTS):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return inputs_digest(SHARED_INPUTS)
 
 
 def run_key(run: Run, shared_digest: str) -> str:

@@ -38,22 +38,15 @@ def format_amount(value: float, unit: str, lang: str) -> str:
     )
     if lang == "vi":
         number = number.replace(",", " ").replace(".", ",").replace(" ", ".")
+    if word:
+        return f"{number} {word} {unit}"
     suffix = {
         "percent": "%",
         "count": "",
         "persons": {"vi": " người", "en": " persons"}[lang],
         "times": "×",
     }.get(unit, f" {unit}")
-    unit_word = (
-        f" {word} {unit}"
-        if word
-        else ("" if unit in ("percent", "count", "times", "persons") else f" {unit}")
-    )
-    return number + (
-        unit_word
-        if word
-        else (suffix if unit in ("percent", "count", "times", "persons") else unit_word)
-    )
+    return number + suffix
 
 
 def format_share(low: float, point: float, high: float, lang: str) -> str:
