@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ezlib.facts import FACT_COLUMNS
 from ezlib.money import to_usd
 from ezlib.reference import load_entities
 
@@ -53,6 +54,15 @@ def zone_entities(zone: str, entities: pd.DataFrame | None = None) -> list[str]:
         found.append(current)
         todo += children.get(current, [])
     return found
+
+
+# What pairing reads (the facts' own columns but offsets and notes, and two joined ones):
+# keeping only these makes every row filter below cheap.
+_USED = [
+    *(c for c in FACT_COLUMNS if c not in ("quote_start", "quote_end", "note")),
+    "direction",
+    "source_published_date",
+]
 
 
 def _on_usd_scale(facts: pd.DataFrame) -> pd.DataFrame:
@@ -185,7 +195,7 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
         One row per target with ``PAIR_COLUMNS``; ``pairing`` is ``single``, ``summed`` or
         ``from_levels`` or ``none`` (a target with no actual yet).
     """
-    zone_facts = _on_usd_scale(facts[facts["entity_id"] == zone])
+    zone_facts = _on_usd_scale(facts[facts["entity_id"] == zone])[_USED]
     targets = zone_facts[zone_facts["kind"] == "target"]
     actuals = zone_facts[zone_facts["kind"] == "actual"]
     rows = []

@@ -184,6 +184,14 @@ def _rates(path: Path | None = None) -> pd.DataFrame:
     return frame.sort_values("year", ignore_index=True)
 
 
+def indicator_label(indicator_id: str, lang: str) -> str:
+    """Return an indicator's Vietnamese (``vi``) or English label."""
+    for row in _indicator_rows():
+        if row["indicator_id"] == indicator_id:
+            return row["label_vi"] if lang == "vi" else row["label_en"]
+    raise DataError(f"unknown indicator {indicator_id!r}", file=reference_dir() / "indicators.csv")
+
+
 def entity_name(entity_id: str, lang: str) -> str:
     """Return an entity's Vietnamese (``vi``) or English name."""
     for row in _entity_rows():

@@ -64,8 +64,17 @@ def _prepare_facts() -> None:
 
 
 def _execute(todo: list[Run], workers: int) -> list[Outcome]:
-    # Import papermill before forking so the workers inherit it instead of importing it twice.
-    import papermill  # noqa: F401
+    from ezlib.kernels import kernel_server
+
+    # The kernel server imports the notebooks' modules while this process imports papermill
+    # (before forking, so the workers inherit it instead of importing it twice).
+    with kernel_server(sorted({run.path for run in todo})):
+        import papermill  # noqa: F401
+
+        return _execute_in_pool(todo, workers)
+
+
+def _execute_in_pool(todo: list[Run], workers: int) -> list[Outcome]:
     from tqdm import tqdm
 
     context = multiprocessing.get_context("fork")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ezlib.i18n import text
-from ezlib.reference import entity_name, load_indicators, resolve_entity
+from ezlib.reference import entity_name, indicator_label, resolve_entity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +60,5 @@ def title(notebook: str, params: Mapping[str, Any]) -> str:
     if "zone" in params:
         values["zone"] = zone_name(str(params["zone"]), lang)
     if "indicator" in params:
-        indicators = load_indicators().set_index("indicator_id")
-        label = "label_vi" if lang == "vi" else "label_en"
-        values["indicator"] = indicators.loc[params["indicator"], label]
+        values["indicator"] = indicator_label(str(params["indicator"]), lang)
     return text(f"title.{notebook}", lang, **values)

@@ -123,6 +123,7 @@ def execute_run(run: Run) -> Outcome:
     """
     import papermill as pm
 
+    from ezlib.kernels import kernel_manager_class
     from ezlib.site import render_notebook
 
     started = time.perf_counter()
@@ -136,6 +137,7 @@ def execute_run(run: Run) -> Outcome:
                 str(output),
                 parameters=run.parameters,
                 kernel_name="python3",
+                kernel_manager_class=kernel_manager_class(),
                 progress_bar=False,
                 log_output=False,
                 cwd=str(run.folder),
