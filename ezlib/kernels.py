@@ -26,15 +26,25 @@ from queue import Empty
 
 from jupyter_client import AsyncKernelClient, AsyncKernelManager
 
+from ezlib.errors import EzlibError
+
 SERVER_ENV = "EZLIB_KERNEL_SERVER"
 MODE_ENV = "EZLIB_KERNELS"
+MODES = ("fork", "plain")
 PROXY = Path(__file__).with_name("kernel_proxy.py")
 SERVER_START_TIMEOUT = 20.0
 
 
 def fork_kernels_enabled() -> bool:
-    """Tell whether kernels are forked: on Linux, unless ``EZLIB_KERNELS=plain``."""
-    return sys.platform == "linux" and os.environ.get(MODE_ENV, "fork") != "plain"
+    """Tell whether kernels are forked: on Linux, unless ``EZLIB_KERNELS=plain``.
+
+    Raises:
+        EzlibError: If ``EZLIB_KERNELS`` is set to anything but ``fork`` or ``plain``.
+    """
+    mode = os.environ.get(MODE_ENV) or "fork"
+    if mode not in MODES:
+        raise EzlibError(f"{MODE_ENV}={mode!r} is not one of: {', '.join(MODES)}")
+    return sys.platform == "linux" and mode == "fork"
 
 
 def notebook_imports(notebooks: Iterable[Path]) -> list[str]:

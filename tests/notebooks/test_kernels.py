@@ -12,6 +12,7 @@ import nbformat
 import pytest
 from jupyter_client import AsyncKernelManager
 
+from ezlib.errors import EzlibError
 from ezlib.kernels import (
     ForkKernelManager,
     kernel_manager_class,
@@ -99,6 +100,12 @@ def test_plain_kernels_when_asked(monkeypatch):
     with kernel_server(NOTEBOOKS) as address:
         assert address is None
         assert kernel_manager_class() is AsyncKernelManager
+
+
+def test_an_unknown_kernel_mode_is_an_error_listing_the_valid_ones(monkeypatch):
+    monkeypatch.setenv("EZLIB_KERNELS", "plian")
+    with pytest.raises(EzlibError, match=r"EZLIB_KERNELS='plian' is not one of: fork, plain"):
+        kernel_server(NOTEBOOKS).__enter__()
 
 
 def test_a_forked_kernel_has_the_preloads_and_the_callers_folder_and_env(server, tmp_path):
