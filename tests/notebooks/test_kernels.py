@@ -15,6 +15,7 @@ from jupyter_client import AsyncKernelManager
 from ezlib.errors import EzlibError
 from ezlib.kernels import (
     ForkKernelManager,
+    _start_server,
     kernel_manager_class,
     kernel_server,
     notebook_imports,
@@ -100,6 +101,13 @@ def test_plain_kernels_when_asked(monkeypatch):
     with kernel_server(NOTEBOOKS) as address:
         assert address is None
         assert kernel_manager_class() is AsyncKernelManager
+
+
+def test_a_server_that_cannot_start_falls_back_to_plain_kernels(tmp_path, capsys):
+    assert _start_server(str(tmp_path / "missing" / "server.sock"), []) is None
+    assert "kernel server did not start (exit code 1); starting every kernel plainly" in (
+        capsys.readouterr().err
+    )
 
 
 def test_an_unknown_kernel_mode_is_an_error_listing_the_valid_ones(monkeypatch):
