@@ -20,7 +20,7 @@ setup: ## create .venv with ezlib (editable) and pinned dependencies; no-op when
 report: setup ## run every notebook and render the HTML site to build/site/index.html
 	$(PY) -m ezlib report
 
-test: setup ## ruff, pytest over tests/unit, tests/data, tests/notebooks, then nbval on notebooks/
+test: setup ## ruff, pytest (ezlib doctests, tests/unit, tests/data, tests/notebooks), nbval on notebooks/
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest

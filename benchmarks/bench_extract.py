@@ -1,4 +1,4 @@
-"""Time ezlib.extract.extract_quantities over a corpus of at least 5 MB of article text.
+"""Time ezlib.text.extract.extract_quantities over a corpus of at least 5 MB of article text.
 
 The corpus is the raw articles of ``data/raw/articles`` repeated, interleaved with synthetic
 Vietnamese and English articles whose sentences mix figures (money, areas, percentages, counts,
@@ -17,8 +17,8 @@ import random
 import sys
 import time
 
-from ezlib.extract import extract_quantities
 from ezlib.paths import raw_dir
+from ezlib.text.extract import extract_quantities
 
 VI_SENTENCES = [
     "Giai đoạn 2021 - {y}, đã thu hút {n} dự án với tổng vốn đầu tư đạt {d} tỷ USD.",

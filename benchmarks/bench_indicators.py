@@ -1,4 +1,4 @@
-"""Time ezlib.assess over a synthetic table of 1,000,000 (target, actual) pairs.
+"""Time ezlib.methods.assess over a synthetic table of 1,000,000 (target, actual) pairs.
 
 Prints the vectorised time, and the time of a row-by-row Python loop (``assess_record`` on each
 row, the way ``DataFrame.apply`` would use the scalar API) measured on a subsample and
@@ -16,8 +16,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from ezlib.assess import assess, assess_record
-from ezlib.bands import QUALIFIERS
+from ezlib.methods.assess import assess, assess_record
+from ezlib.vocabulary import QUALIFIERS
 
 
 def synthetic_facts(rows: int, seed: int = 2024) -> pd.DataFrame:

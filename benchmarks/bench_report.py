@@ -11,9 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ezlib.kernels import notebook_imports
 from ezlib.paths import project_root
-from ezlib.runconfig import load_runs
+from ezlib.report.config import load_runs
+from ezlib.report.kernels import notebook_imports
 
 ROOT = project_root()
 BIN = Path(sys.executable).parent

@@ -16,7 +16,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from ezlib.report import build_report
+    from ezlib.report.build import build_report
 
     return build_report()
 
@@ -24,7 +24,11 @@ def _run_report(args: argparse.Namespace) -> int:
 def _add_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("data", help="check or export the curated dataset")
     data_sub = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
-    check = data_sub.add_parser("check", help="validate the facts and print a summary")
+    check = data_sub.add_parser(
+        "check",
+        help="run every check of data/ (raw file hashes, registry, control characters,"
+        " reference tables, facts and their quotes, rate years) and print what passed",
+    )
     check.set_defaults(func=_run_data_check)
     export = data_sub.add_parser("export", help="write the dataset and its dictionary to build/")
     export.add_argument("--out", type=Path, default=None, help="output folder (build/export)")
@@ -32,16 +36,15 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_data_check(args: argparse.Namespace) -> int:
-    from ezlib.load import load_facts
+    from ezlib.data.check import check_data
 
-    facts = load_facts()
-    counts = facts.groupby(["kind"], observed=True).size().to_dict()
-    print(f"{len(facts)} facts valid ({counts}); every quote found in its source.")
+    for line in check_data():
+        print(line)
     return 0
 
 
 def _run_data_export(args: argparse.Namespace) -> int:
-    from ezlib.export import export_dataset
+    from ezlib.data.export import export_dataset
 
     for path in export_dataset(args.out):
         print(f"wrote {path}")
@@ -49,7 +52,7 @@ def _run_data_export(args: argparse.Namespace) -> int:
 
 
 def _add_extract(sub: argparse._SubParsersAction) -> None:
-    from ezlib.extract_cli import add_extract_parser
+    from ezlib.text.extract_cli import add_extract_parser
 
     add_extract_parser(sub)
 
@@ -74,11 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name; ``sys.argv[1:]`` when None.
 
     Returns:
-        0 on success, non-zero on failure (2 for usage errors, as argparse does).
+        0 on success, 1 when ezlib raised an error on purpose (bad data, say: printed as
+        ``error: <file>, row <n>, column '<c>': <what is wrong>`` on stderr, without a
+        traceback), 2 for usage errors, as argparse does.
     """
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except EzlibError as exc:
-        print(f"ezlib {args.command}: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
         return 1

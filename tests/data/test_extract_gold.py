@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ezlib.extract import extract_quantities
 from ezlib.paths import raw_dir
+from ezlib.text.extract import extract_quantities
 
 GOLD = Path(__file__).parent / "gold" / "seeds-gold.jsonl"
 MIN_PRECISION = MIN_RECALL = 0.97

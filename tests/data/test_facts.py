@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from ezlib.data.facts import facts_path
+from ezlib.data.load import load_facts
+from ezlib.data.sources import load_sources, read_article
 from ezlib.errors import DataError
-from ezlib.facts import facts_path
-from ezlib.load import load_facts
-from ezlib.sources import load_sources, read_article
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "facts"

@@ -5,14 +5,22 @@ import math
 import pandas as pd
 import pytest
 
-from ezlib.audit import conflicts, coverage
-from ezlib.compare import compare_zones
-from ezlib.load import load_facts
-from ezlib.money import to_usd
-from ezlib.pairs import pair_targets
-from ezlib.plan_check import consistency_table, plan_check
-from ezlib.progress import zone_progress
-from ezlib.tables import format_amount, progress_display, sources_display
+from ezlib.data.load import load_facts
+from ezlib.progress.audit import conflicts, coverage
+from ezlib.progress.compare import compare_zones
+from ezlib.progress.consistency import consistency_checks
+from ezlib.progress.currency import to_usd
+from ezlib.progress.pairing import pair_targets
+from ezlib.progress.zone import zone_progress
+from ezlib.report.narrative import plan_narrative
+from ezlib.report.tables import (
+    audit_display,
+    checks_display,
+    comparison_display,
+    format_amount,
+    progress_display,
+    sources_display,
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +58,7 @@ def test_nghi_son_investment_is_rebuilt_from_cumulative_levels(facts):
     pairs = pair_targets(facts, "th-zones").set_index("target_fact_id")
     row = pairs.loc["th-005"]
     assert row["pairing"] == "from_levels"
-    assert row["actual_fact_ids"] == "ev-091 - ev-104 + ev-089 - ev-103"
+    assert row["actual_fact_ids"] == ["ev-091", "ev-104", "ev-089", "ev-103"]  # later, first
     fdi = 13.677e9 - 13.45e9
     domestic_usd = 179_176e9 / 23787.32 - 156_489e9 / 23159.78
     assert row["actual_value"] == pytest.approx(fdi + domestic_usd)
@@ -81,7 +89,7 @@ def test_vnd_is_put_on_the_usd_scale_with_the_year_rate(facts):
 
 
 def test_consistency_checks_on_the_reported_figures(facts):
-    table = consistency_table(facts, "hp-zones", "en")
+    table = checks_display(consistency_checks(facts, "hp-zones"), "en")
     parts = table[table["Sources"] == "hp-011 ; hp-013 ; hp-010"]
     assert parts["Status"].tolist() == ["ok"]
     multiple = table[table["Check"].str.contains("1,7 lần")].iloc[0]
@@ -90,7 +98,7 @@ def test_consistency_checks_on_the_reported_figures(facts):
 
 
 def test_plan_check_narrative_reproduces_the_84_percent(facts, hai_phong):
-    text = plan_check(hai_phong.reset_index().query("target_fact_id == 'hp-012'"), "vi")
+    text = plan_narrative(hai_phong.reset_index().query("target_fact_id == 'hp-012'"), "vi")
     assert "84%" in text and "12,51 tỷ USD" in text
     assert "chỉ số tiến độ 1,40" in text and "0,29 lần" in text
 
@@ -119,16 +127,16 @@ def test_amounts_are_written_as_readers_write_them(value, unit, lang, shown):
 
 
 def test_comparison_puts_money_targets_per_plan_year(facts):
-    table = compare_zones(facts, "en")
+    table = comparison_display(compare_zones(facts), facts, "en")
     nghi_son = table[table["Sources"] == "th-005"].iloc[0]
     assert nghi_son["Target per plan year (USD)"] == "3 bn USD"  # 15 bn over 5 years
     assert nghi_son["Measured"] == "✓"
 
 
 def test_audit_coverage_counts_every_fact_and_conflicts_show_the_difference(facts):
-    table = coverage(facts, "en")
+    table = audit_display(coverage(facts), "en")
     assert int(table[["actual", "baseline", "target"]].to_numpy().sum()) == len(facts)
-    found = conflicts(facts, "en")
+    found = audit_display(conflicts(facts), "en")
     assert not found.empty
     assert found["Discrepancy"].str.contains("%").all()
     assert not math.isnan(
@@ -138,8 +146,8 @@ def test_audit_coverage_counts_every_fact_and_conflicts_show_the_difference(fact
 
 def test_later_reports_are_added_to_an_implied_plan(hai_phong):
     row = hai_phong.loc["hp-012"]
-    assert row["later_fact_ids"] == "hp-011 + ev-001"  # 2021-2023, then 2024
+    assert row["later_fact_ids"] == ["hp-011", "ev-001"]  # 2021-2023, then 2024
     assert row["later_value"] == pytest.approx(10.51e9 + 4.35e9)
-    text = plan_check(hai_phong.reset_index().query("target_fact_id == 'hp-012'"), "en")
+    text = plan_narrative(hai_phong.reset_index().query("target_fact_id == 'hp-012'"), "en")
     assert "Later reports (hp-011 + ev-001) bring the total to the end of 2024" in text
     assert "to 14.86 bn USD, 117–119% of the implied plan" in text

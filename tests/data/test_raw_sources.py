@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from ezlib.data.sources import check_raw_articles, load_sources, read_article, verify_raw_articles
 from ezlib.paths import project_root, raw_dir
-from ezlib.sources import load_sources, read_article, verify_raw_articles
 
 
 @pytest.fixture(scope="module")
@@ -16,6 +16,7 @@ def sources():
 
 def test_every_raw_file_is_registered_once_with_its_hash(sources):
     assert verify_raw_articles(sources) == []
+    assert check_raw_articles(sources) == (sources["kind"] == "article").sum()
 
 
 def test_registry_has_the_five_seed_articles(sources):

@@ -13,16 +13,16 @@ import pytest
 from jupyter_client import AsyncKernelManager
 
 from ezlib.errors import EzlibError
-from ezlib.kernels import (
+from ezlib.paths import project_root
+from ezlib.report.config import load_runs
+from ezlib.report.kernels import (
     ForkKernelManager,
     _start_server,
     kernel_manager_class,
     kernel_server,
     notebook_imports,
 )
-from ezlib.paths import project_root
-from ezlib.runconfig import load_runs
-from ezlib.runner import execute_run, notebook_output
+from ezlib.report.runner import execute_run, notebook_output
 
 pytestmark = [
     pytest.mark.notebook,
@@ -93,7 +93,20 @@ def test_notebook_imports_are_read_from_code_cells_past_magics(tmp_path):
 
 def test_the_report_notebooks_imports_are_found():
     modules = notebook_imports(NOTEBOOKS)
-    assert {"ezlib.load", "ezlib.plots", "ezlib.progress", "IPython.display"} <= set(modules)
+    assert {"ezlib", "ezlib.report", "ezlib.progress", "IPython.display"} <= set(modules)
+
+
+def test_preloading_a_package_face_imports_what_it_exports():
+    # The notebooks import from the lazy faces (``from ezlib import load_facts``): the server
+    # must import the modules behind them, or every forked kernel would import them again.
+    code = (
+        "import sys; from ezlib.report.kernel_server import preload; "
+        "failed = preload(['ezlib', 'ezlib.report']); "
+        "print(failed, all(m in sys.modules for m in "
+        "('ezlib.data.load', 'ezlib.progress.zone', 'ezlib.report.charts')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "True"]
 
 
 def test_plain_kernels_when_asked(monkeypatch):
@@ -125,7 +138,8 @@ def test_a_forked_kernel_has_the_preloads_and_the_callers_folder_and_env(server,
             out, _ = await _run(
                 kc,
                 "import os, sys, json; print(json.dumps([os.getcwd(), "
-                "os.environ.get('EZLIB_TEST_MARK'), 'ezlib.plots' in sys.modules, os.getpid()]))",
+                "os.environ.get('EZLIB_TEST_MARK'), 'ezlib.report.charts' in sys.modules, "
+                "os.getpid()]))",
             )
             return json.loads(out)
 
@@ -199,7 +213,7 @@ def test_the_server_goes_when_its_runner_dies(tmp_path):
     # The runner exits without its clean-up; the server must notice and go.
     script = (
         "import os, pathlib\n"
-        "from ezlib.kernels import kernel_server\n"
+        "from ezlib.report.kernels import kernel_server\n"
         "with kernel_server([]) as address:\n"
         "    for p in pathlib.Path('/proc').glob('[0-9]*/cmdline'):\n"
         "        if address.encode() in p.read_bytes():\n"

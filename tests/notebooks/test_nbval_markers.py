@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from ezlib.paths import project_root
-from ezlib.runconfig import notebooks_dir
+from ezlib.report.config import notebooks_dir
 
 pytestmark = pytest.mark.notebook
 SANITIZE = project_root() / "tests" / "notebooks" / "nbval_sanitize.cfg"

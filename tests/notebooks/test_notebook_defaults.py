@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from ezlib.report import build_report
-from ezlib.runconfig import notebook_defaults, notebooks_dir
+from ezlib.report.build import build_report
+from ezlib.report.config import notebook_defaults, notebooks_dir
 
 pytestmark = pytest.mark.notebook
 NOTEBOOKS = sorted(p.name for p in notebooks_dir().glob("*.ipynb"))

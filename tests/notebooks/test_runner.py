@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ezlib.errors import DataError
-from ezlib.report import build_report
-from ezlib.runconfig import load_runs
+from ezlib.report.build import build_report
+from ezlib.report.config import load_runs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

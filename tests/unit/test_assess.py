@@ -8,16 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import ezlib.assess as assess_module
-from ezlib.assess import (
+import ezlib.methods.assess as assess_module
+from ezlib.errors import DataError
+from ezlib.methods.assess import (
     ESTIMATE_OUTPUTS,
     FLOAT_COLUMNS,
     REQUIRED_COLUMNS,
     assess,
     assess_record,
 )
-from ezlib.bands import QUALIFIERS
-from ezlib.errors import DataError
+from ezlib.vocabulary import QUALIFIERS
 
 NAN = float("nan")
 PLAN = {"period_start_year": 2021, "period_end_year": 2025, "as_of_year": 2023}

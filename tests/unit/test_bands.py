@@ -7,9 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ezlib.bands import (
+from ezlib.methods.bands import (
     PERCENT_TOL_PP,
-    QUALIFIERS,
     Estimate,
     divide,
     figure_estimate,
@@ -19,6 +18,7 @@ from ezlib.bands import (
     qualifier_codes,
     value_band,
 )
+from ezlib.vocabulary import QUALIFIERS
 
 INF = math.inf
 

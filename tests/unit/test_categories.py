@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from ezlib.bands import Estimate, figure_estimate
-from ezlib.categories import (
+from ezlib.methods.bands import Estimate, figure_estimate
+from ezlib.methods.categories import (
     ESCAP_CUTS,
     ESCAP_LABELS,
     EUROSTAT_CUTS,

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from ezlib.bands import figure_estimate
-from ezlib.checks import (
+from ezlib.methods.bands import figure_estimate
+from ezlib.methods.checks import (
     check_cumulative_monotone,
     check_multiple,
     check_parts_sum,

@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 
 from ezlib.errors import DataError
-from ezlib.extract import FIELDS, KINDS, Figure, extract_quantities
-from ezlib.quantities import QUALIFIERS, UNITS
+from ezlib.text.extract import FIELDS, Figure, extract_quantities
+from ezlib.vocabulary import FIGURE_KINDS, QUALIFIERS, UNITS
 
 B, M = 1e9, 1e6
 
@@ -259,7 +259,7 @@ def test_figures_are_in_text_order_with_known_vocabularies():
     assert [f.start for f in figures] == sorted(f.start for f in figures)
     assert len(figures) == 5
     for f in figures:
-        assert (f.doc, f.unit in UNITS, f.qualifier in QUALIFIERS, f.kind in KINDS) == (
+        assert (f.doc, f.unit in UNITS, f.qualifier in QUALIFIERS, f.kind in FIGURE_KINDS) == (
             "a.txt",
             True,
             True,

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from ezlib.cli import main
-from ezlib.extract import FIELDS
+from ezlib.text.extract import FIELDS
 
 ARTICLE = "Năm 2021 thu hút 29 dự án với số vốn 327,45 triệu USD, đạt gần 84% kế hoạch.\n"
 
@@ -135,7 +135,7 @@ def test_module_entry_point_runs_and_report_does_not_import_the_extractor(good):
     assert done.stdout.splitlines()[0] == ",".join(FIELDS)
     probe = (
         "import sys; from ezlib.cli import build_parser; build_parser(); "
-        "print('ezlib.extract' in sys.modules, 'ezlib.quantities' in sys.modules)"
+        "print('ezlib.text.extract' in sys.modules, 'ezlib.text.quantities' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]

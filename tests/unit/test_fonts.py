@@ -3,9 +3,9 @@
 from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
 
-from ezlib.i18n import TEXT
-from ezlib.plots import FONT
-from ezlib.reference import load_entities, load_indicators
+from ezlib.data.reference import load_entities, load_indicators
+from ezlib.report.charts import FONT
+from ezlib.report.words import TEXT
 
 
 def test_chart_font_has_every_vietnamese_glyph():

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ezlib.bands import Estimate, figure_estimate
-from ezlib.indicators import (
+from ezlib.methods.bands import Estimate, figure_estimate
+from ezlib.methods.indicators import (
     achieved_run_rate,
     attainment_share,
     cagr,
@@ -20,11 +20,7 @@ from ezlib.indicators import (
     plan_years,
     project_cagr,
     project_linear,
-    required_cagr,
     required_run_rate,
-    target_from_avg_growth,
-    target_from_growth,
-    target_from_multiple,
     target_met,
     to_complete_ratio,
 )
@@ -205,22 +201,6 @@ def test_cagr_is_undefined_with_a_flag(start, end, years, flag):
 def test_cagr_of_two_negative_values_is_computed_and_flagged():
     rate = cagr(-2.0, -3.0, 1)
     assert rate.point == pytest.approx(0.5) and rate.flags == {"negative_base": True}
-
-
-def test_required_cagr_needs_time_left():
-    assert required_cagr(100.0, 121.0, 2).point == pytest.approx(0.1)
-    assert "period_over" in required_cagr(100.0, 121.0, 0).flags
-
-
-def test_targets_from_growth_multiples_and_average_growth():
-    assert target_from_growth(200.0, 14).point == pytest.approx(228.0)
-    ranged = target_from_growth(100.0, figure_estimate(10, "range", 12))
-    assert (ranged.low, ranged.high) == pytest.approx((110.0, 112.0))
-    assert target_from_multiple(4.46e9, 1.7).point == pytest.approx(7.582e9)
-    assert target_from_multiple(4.46e9, 1.7, reading="plus").point == pytest.approx(12.042e9)
-    with pytest.raises(ValueError, match="reading"):
-        target_from_multiple(1.0, 2.0, reading="gấp")
-    assert target_from_avg_growth(100.0, 10, 2).point == pytest.approx(121.0)
 
 
 def test_projections_by_cagr_and_by_linear_trend():

@@ -9,15 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ezlib.errors import DataError
-from ezlib.quantities import (
-    QUALIFIERS,
-    UNITS,
+from ezlib.text.quantities import (
     Quantity,
     decimals_of,
     detect_lang,
     parse_number,
     parse_quantity,
 )
+from ezlib.vocabulary import QUALIFIERS, UNITS
 
 B, M = 1e9, 1e6
 

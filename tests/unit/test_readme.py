@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ezlib.dictionary import COLUMNS
+from ezlib.data.dictionary import COLUMNS
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -21,3 +21,12 @@ def test_readme_names_every_notebook():
     notebooks = Path(__file__).resolve().parents[2] / "notebooks"
     missing = [p.name for p in notebooks.glob("*.ipynb") if p.name not in README]
     assert missing == []
+
+
+def test_the_readme_api_example_runs():
+    # The front door's example is code a researcher will paste: it must run as written.
+    section = README.split("## The library in a notebook", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert namespace["table"]["attainment_point"].notna().any()

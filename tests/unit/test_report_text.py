@@ -2,9 +2,9 @@
 
 import pytest
 
+from ezlib.data.reference import indicator_label, load_indicators
 from ezlib.errors import DataError
-from ezlib.reference import indicator_label, load_indicators
-from ezlib.report_text import title, zone_name
+from ezlib.report.words import title, zone_name
 
 
 def test_a_plan_check_title_names_zone_and_indicator_in_each_language():

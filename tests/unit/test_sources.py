@@ -2,8 +2,8 @@
 
 import pytest
 
+from ezlib.data.sources import SOURCE_COLUMNS, load_sources
 from ezlib.errors import DataError
-from ezlib.sources import SOURCE_COLUMNS, load_sources
 
 GOOD = {
     "source_id": "x-1",

@@ -1,0 +1,62 @@
+"""All zones' targets on one scale: USD per plan year, and whether each can be measured yet."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ezlib.progress.zone import zone_progress
+
+ZONES = ("hp-zones", "th-zones", "tb-zones")
+"""The zones the comparison page shows by default."""
+
+COMPARISON_COLUMNS = (
+    "entity_id",
+    "indicator",
+    "period_start_year",
+    "period_end_year",
+    "target_per_year_usd",
+    "measured",
+    "attainment_point",
+    "target_fact_id",
+)
+"""Columns of :func:`compare_zones`."""
+
+
+def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] = ZONES) -> pd.DataFrame:
+    """Put every money target of the zones on one scale: USD per plan year.
+
+    VND targets are converted with the annual rates (:mod:`ezlib.progress.currency`), then
+    divided by the number of plan years, so a five-year plan and a one-year plan compare. A
+    measured target uses its assessed target (an implied plan included); one with no actual
+    yet uses its stated value (an implied plan has none).
+
+    Args:
+        facts: The loaded facts.
+        zones: The zones' entity ids.
+
+    Returns:
+        One row per target, :data:`COMPARISON_COLUMNS`: the target per plan year in USD (NaN
+        for other units), whether it is measured, and its attainment if so.
+    """
+    tables = [zone_progress(facts, zone) for zone in zones]
+    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
+    if table.empty:
+        return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
+    years = table["period_end_year"] - table["period_start_year"] + 1
+    measured = table["status"] == "measured"
+    target = table["target_point"].where(measured, table["target_value"])
+    per_year = np.where(table["unit"] == "USD", target / years, np.nan)
+    return pd.DataFrame(
+        {
+            "entity_id": table["entity_id"],
+            "indicator": table["indicator"],
+            "period_start_year": table["period_start_year"],
+            "period_end_year": table["period_end_year"],
+            "target_per_year_usd": per_year,
+            "measured": measured,
+            "attainment_point": table["attainment_point"].where(measured),
+            "target_fact_id": table["target_fact_id"],
+        },
+        columns=list(COMPARISON_COLUMNS),
+    )

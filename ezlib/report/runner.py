@@ -1,0 +1,171 @@
+"""The papermill batch runner: runs two at a time, skipping runs whose inputs are unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ezlib.paths import build_dir, inputs_digest
+from ezlib.report.config import Run
+
+# Inputs of every run besides its own notebook and parameters (papermill issue #511 aside,
+# these are all that decide a notebook's output).
+SHARED_INPUTS = ("data", "ezlib", "templates", "requirements.lock")
+KERNEL_START_TIMEOUT = 30
+KERNEL_START_TRIES = 3
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one run.
+
+    Attributes:
+        slug: The run's id.
+        status: ``ok``, ``failed`` or ``skipped`` (unchanged since its last good run).
+        seconds: Wall time of the execution and rendering.
+        error: The error's name and message when it failed.
+        built: When the notebook was last executed successfully or not (ISO, UTC).
+    """
+
+    slug: str
+    status: str
+    seconds: float
+    error: str | None
+    built: str
+
+
+def notebook_output(run: Run) -> Path:
+    """Return where the executed notebook of a run is kept."""
+    return build_dir() / "notebooks" / f"{run.slug}.ipynb"
+
+
+def html_output(run: Run) -> Path:
+    """Return where the rendered page of a run goes."""
+    return build_dir() / "site" / f"{run.slug}.html"
+
+
+def state_path() -> Path:
+    """Return the runner's record of the last outcome of every run."""
+    return build_dir() / "notebooks" / "state.json"
+
+
+def shared_inputs_digest() -> str:
+    """Return a digest of everything every run reads: data, ezlib source, templates, the lock."""
+    return inputs_digest(SHARED_INPUTS)
+
+
+def run_key(run: Run, shared_digest: str) -> str:
+    """Return the cache key of a run: its notebook, its parameters and the shared inputs."""
+    digest = hashlib.sha256()
+    digest.update(run.key_material().encode())
+    digest.update(run.path.read_bytes())
+    digest.update(shared_digest.encode())
+    return digest.hexdigest()
+
+
+def load_state() -> dict[str, dict]:
+    """Return the recorded outcome of every run (empty when nothing was built yet)."""
+    path = state_path()
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return {}
+
+
+def save_state(state: dict[str, dict]) -> None:
+    """Write the runner's state atomically."""
+    path = state_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
+def is_fresh(run: Run, key: str, state: dict[str, dict]) -> bool:
+    """Tell whether a run's last good output was built from exactly these inputs."""
+    record = state.get(run.slug, {})
+    return (
+        record.get("key") == key
+        and record.get("status") == "ok"
+        and notebook_output(run).is_file()
+        and html_output(run).is_file()
+    )
+
+
+def _kernel_config():
+    """Use IPC sockets in a private folder: no TCP port race between parallel kernels."""
+    from traitlets.config import Config
+
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(Path(tempfile.mkdtemp(prefix="ezlib-kernel-")) / "ipc")
+    return config
+
+
+def execute_run(run: Run) -> Outcome:
+    """Execute one run with papermill and render its page; never raises.
+
+    The executed notebook is kept even when a cell fails (papermill marks the failing cell),
+    and is rendered all the same, so readers see the error.
+
+    Args:
+        run: The run.
+
+    Returns:
+        Its outcome: ``ok`` or ``failed`` with the error.
+    """
+    import papermill as pm
+
+    from ezlib.report.kernels import kernel_manager_class
+    from ezlib.report.site import render_notebook
+
+    started = time.perf_counter()
+    output = notebook_output(run)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    error = None
+    for attempt in range(1, KERNEL_START_TRIES + 1):
+        try:
+            pm.execute_notebook(
+                str(run.path),
+                str(output),
+                parameters=run.parameters,
+                kernel_name="python3",
+                kernel_manager_class=kernel_manager_class(),
+                progress_bar=False,
+                log_output=False,
+                cwd=str(run.folder),
+                start_timeout=KERNEL_START_TIMEOUT,
+                config=_kernel_config(),
+                shutdown_kernel="immediate",
+            )
+            error = None
+            break
+        except pm.PapermillExecutionError as exc:
+            error = f"{exc.ename}: {exc.evalue}"
+            break
+        except RuntimeError as exc:  # kernel did not start (papermill #511); try again
+            error = f"{type(exc).__name__}: {exc}"
+            if attempt == KERNEL_START_TRIES:
+                break
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            break
+    try:
+        if output.is_file():
+            render_notebook(output, html_output(run))
+    except Exception as exc:
+        error = error or f"rendering failed: {type(exc).__name__}: {exc}"
+    return Outcome(
+        slug=run.slug,
+        status="failed" if error else "ok",
+        seconds=time.perf_counter() - started,
+        error=error,
+        built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
