@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ezlib.errors import DataError
+
 _MARKER = "pyproject.toml"
 
 
@@ -70,7 +72,10 @@ def inputs_digest(names: Iterable[str]) -> str:
     for path in sorted(files):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            raise DataError(f"cannot be read ({exc.strerror or exc})", file=path) from None
         digest.update(b"\0")
     return digest.hexdigest()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ezlib.data.csvio import read_file_bytes
 from ezlib.data.facts import facts_path, parse_facts, validate_facts
 from ezlib.data.provenance import check_provenance
 from ezlib.data.reference import load_entities, load_indicators
@@ -96,7 +97,7 @@ _CACHE_INPUTS = ("data", "ezlib", "requirements.lock")
 def _cache_path(path: Path) -> Path:
     """The cache file of a facts table: keyed by its bytes, the data, ezlib and the lock."""
     digest = hashlib.sha256(f"{path.resolve()}".encode())
-    digest.update(path.read_bytes() if path.is_file() else b"")
+    digest.update(read_file_bytes(path))
     digest.update(inputs_digest(_CACHE_INPUTS).encode())
     return build_dir() / "cache" / f"facts-{digest.hexdigest()[:32]}.pkl"
 
