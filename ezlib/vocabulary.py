@@ -24,10 +24,11 @@ TARGET_KINDS = ("level", "cumulative")
 """How a target is assessed: a value to reach by the end year ("130-135 triệu/người/năm vào
 năm 2025") or a flow summed over the plan ("thu hút 15 tỷ USD giai đoạn 2021-2025")."""
 
-MEASURES = ("flow", "level", "growth", "multiple", "share")
+MEASURES = ("flow", "level", "increment", "growth", "multiple", "share")
 """How a fact's figure relates to time and to other figures: flow = sum over period_start..
-period_end; level = stock or rate at as_of; growth = % change on a reference; multiple = times
-a reference; share = % of a reference (e.g. of the plan)."""
+period_end; level = stock or rate at as_of; increment = what a level gains over
+period_start..period_end ("có thêm 15 khu công nghiệp", "thành lập mới 3 KCN"); growth = % change
+on a reference; multiple = times a reference; share = % of a reference (e.g. of the plan)."""
 
 REFERENCES = ("plan", "period", "province")
 """What a growth, multiple or share is relative to."""
@@ -113,3 +114,17 @@ FACT_VOCABULARIES: dict[str, tuple[str, ...]] = {
 }
 """The allowed values of each enumerated column of the facts table (``reference`` may be
 empty)."""
+
+CAVEATS = (
+    "doubtful",
+    "ambiguous",
+    "conflict",
+    "draft",
+    "provisional_rate",
+    "part_year",
+    "scope",
+)
+"""What a reader must know before citing a figure: its scope or reading is doubtful
+(``DOUBTFUL``) or ambiguous (``AMBIGUOUS``), sources disagree (``CONFLICT``), the target is a
+draft (``DRAFT``), its USD value uses a provisional exchange rate, it covers part of a year, or
+it is compared across a change of scope (another entity, a merged province)."""

@@ -201,8 +201,8 @@ def _check_row(path: Path, row: int, fact: pd.Series, families: dict[str, str]) 
     measure, unit = fact["measure"], fact["unit"]
     has_period = pd.notna(fact["period_start"]) or pd.notna(fact["period_end"])
     has_as_of = pd.notna(fact["as_of"])
-    if measure == "flow" and (not has_period or has_as_of):
-        fail("period_start", "a flow needs period_start and period_end and no as_of")
+    if measure in ("flow", "increment") and (not has_period or has_as_of):
+        fail("period_start", f"a {measure} needs period_start and period_end and no as_of")
     if measure == "level" and (has_period or not has_as_of):
         fail("as_of", "a level needs an as_of date and no period")
     if measure in ("growth", "multiple", "share") and has_period == has_as_of:
@@ -213,7 +213,7 @@ def _check_row(path: Path, row: int, fact: pd.Series, families: dict[str, str]) 
                 fail(column, "is empty while the other end of the period is set")
         if fact["period_start"] > fact["period_end"]:
             fail("period_end", "the period ends before it starts (reversed period)")
-    if measure in ("flow", "level"):
+    if measure in ("flow", "level", "increment"):
         if fact["reference"]:
             fail("reference", f"a {measure} has no reference; leave it empty")
         family = families[fact["indicator"]]
@@ -241,6 +241,7 @@ def _check_row(path: Path, row: int, fact: pd.Series, families: dict[str, str]) 
         and fact["ref_start"] > fact["ref_end"]
     ):
         fail("ref_end", "the reference period ends before it starts (reversed period)")
+    _check_reference_period(fact, fail)
     if measure != "growth" and fact["value"] < 0:
         noun = "count" if unit == "count" else unit
         fail(
@@ -251,6 +252,33 @@ def _check_row(path: Path, row: int, fact: pd.Series, families: dict[str, str]) 
         fail("value_high", "value_high is set exactly when the qualifier is 'range'")
     if is_range and fact["value_high"] < fact["value"]:
         fail("value_high", f"value_high {fact['value_high']:g} is below value {fact['value']:g}")
+
+
+def _check_reference_period(fact: pd.Series, fail) -> None:
+    """Reject a reference period that cannot be what the source means.
+
+    A growth or multiple on a base period ("tăng 49% so với cùng kỳ") compares two different
+    periods: its own period cannot overlap its reference. A share of a plan ("đạt 97,5% kế
+    hoạch năm" after 7 months) covers part or all of the plan: its period lies inside it.
+    """
+    start, end = fact["period_start"], fact["period_end"]
+    if pd.isna(start) or pd.isna(fact["ref_start"]) or pd.isna(fact["ref_end"]):
+        return
+    relative = fact["measure"] in ("growth", "multiple") and fact["reference"] == "period"
+    if relative and start <= fact["ref_end"] and fact["ref_start"] <= end:
+        fail(
+            "ref_start",
+            f"a {fact['measure']} compares its period with another: "
+            f"{start:%Y-%m-%d}..{end:%Y-%m-%d} overlaps its reference "
+            f"{fact['ref_start']:%Y-%m-%d}..{fact['ref_end']:%Y-%m-%d}",
+        )
+    of_plan = fact["measure"] == "share" and fact["reference"] == "plan"
+    if of_plan and (start < fact["ref_start"] or end > fact["ref_end"]):
+        fail(
+            "period_end",
+            f"a share of a plan covers part of the plan: {start:%Y-%m-%d}..{end:%Y-%m-%d} "
+            f"is not inside {fact['ref_start']:%Y-%m-%d}..{fact['ref_end']:%Y-%m-%d}",
+        )
 
 
 def validate_facts(frame: pd.DataFrame, path: Path, *, sources: pd.DataFrame | None = None) -> None:

@@ -176,6 +176,7 @@ def _flow_from_levels(target: pd.Series, zone_facts: pd.DataFrame) -> tuple[list
         levels = zone_facts[
             (zone_facts["indicator"] == part)
             & (zone_facts["measure"] == "level")
+            & zone_facts["kind"].isin(("actual", "baseline"))
             & (zone_facts["unit"] == target["unit"])
         ]
         base = levels[(levels["as_of"] - start).abs() <= pd.Timedelta(days=31)]
