@@ -32,6 +32,8 @@ _all, __getattr__, __dir__ = lazy_face(
         "pair_targets": "ezlib.progress.pairing",
         "to_usd": "ezlib.progress.currency",
         "zone_progress": "ezlib.progress.zone",
+        "zone_history": "ezlib.progress.zone",
+        "plan_outcomes": "ezlib.progress.zone",
         "consistency_checks": "ezlib.progress.consistency",
         "compare_zones": "ezlib.progress.compare",
         "build_report": "ezlib.report.build",

@@ -120,11 +120,27 @@ CAVEATS = (
     "ambiguous",
     "conflict",
     "draft",
+    "anomaly",
     "provisional_rate",
     "part_year",
     "scope",
 )
-"""What a reader must know before citing a figure: its scope or reading is doubtful
-(``DOUBTFUL``) or ambiguous (``AMBIGUOUS``), sources disagree (``CONFLICT``), the target is a
-draft (``DRAFT``), its USD value uses a provisional exchange rate, it covers part of a year, or
-it is compared across a change of scope (another entity, a merged province)."""
+"""What a reader must know before citing a figure: its scope is doubtful, its reading
+ambiguous, sources disagree, the target is a draft, the value is implausible, its USD value
+uses a provisional exchange rate, it covers part of a year, or it is compared across a change
+of scope (another entity, a merged province)."""
+
+NOTE_TAGS = {
+    "DOUBTFUL": "doubtful",
+    "AMBIGUOUS": "ambiguous",
+    "CONFLICT": "conflict",
+    "DRAFT": "draft",
+    "ANOMALY": "anomaly",
+}
+"""The curator's tags in a fact's note (upper case, e.g. "CONFLICT: VNS gives 2-2.5 bn") and
+the caveat each one raises."""
+
+PLAN_STATUSES = ("open", "met", "borderline", "not_met", "not_measurable")
+"""Where a target's plan stands once its period is over (``open`` while it runs): met, met
+only within the bands (``borderline``), not met on evidence that covers the whole period, or
+not measurable (no result, or results that stop before the period's end short of the target)."""

@@ -49,6 +49,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
         "Factor of the scale word written ('tỷ' -> 1e9, 'triệu' -> 1e6, none -> 1): with "
         "written_decimals, the rounding of the figure (half a unit of its last digit).",
     ),
+    (
+        "caveats",
+        "What a reader must know before citing the figure: doubtful, ambiguous, conflict, "
+        "draft, anomaly (from the note's tags) and part_year; ';'-separated in the export.",
+    ),
     ("source_kind", "article (text archived in data/raw/articles) or citation (cited by URL)."),
     ("source_title", "Title of the source."),
     ("source_publisher", "Publisher or portal."),

@@ -24,6 +24,8 @@ def export_dataset(out_dir: Path | None = None) -> list[Path]:
     """
     facts = load_facts()
     dictionary = data_dictionary(facts)
+    # Tuples are Python's; a spreadsheet, R or Stata reads "conflict;part_year".
+    facts = facts.assign(caveats=facts["caveats"].map(";".join))
     out_dir = out_dir or build_dir() / "export"
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -14,10 +14,12 @@ from ezlib.data.sources import load_sources
 from ezlib.errors import DataError
 from ezlib.paths import data_dir
 from ezlib.vocabulary import (
+    CAVEATS,
     FACT_KINDS,
     FACT_UNITS,
     FACT_VOCABULARIES,
     MEASURES,
+    NOTE_TAGS,
     QUALIFIERS,
     REFERENCES,
     UNIT_FAMILIES,
@@ -316,3 +318,37 @@ def validate_facts(frame: pd.DataFrame, path: Path, *, sources: pd.DataFrame | N
     families = dict(zip(indicators["indicator_id"], indicators["unit_family"], strict=True))
     for row, fact in frame.iterrows():
         _check_row(path, int(row), fact, families)
+
+
+_TAG = re.compile(rf"\b({'|'.join(NOTE_TAGS)})\b")
+
+
+def fact_caveats(frame: pd.DataFrame) -> pd.Series:
+    """Return each fact's caveats: the note's tags, and ``part_year`` for a part of a year.
+
+    Args:
+        frame: Parsed facts (``note``, ``kind``, ``period_start``, ``period_end``); a result
+            (an actual or baseline) whose period is not whole calendar years is ``part_year``.
+
+    Returns:
+        On the frame's index, a tuple of :data:`ezlib.vocabulary.CAVEATS` per fact, in that
+        order; empty when the fact needs none.
+
+    Example:
+        >>> facts = pd.DataFrame({"note": ["CONFLICT: VNS gives 2-2.5 bn"], "kind": ["actual"],
+        ...     "period_start": [pd.Timestamp("2023-01-01")],
+        ...     "period_end": [pd.Timestamp("2023-07-31")]})
+        >>> fact_caveats(facts).tolist()
+        [('conflict', 'part_year')]
+    """
+    out = []
+    results = frame["kind"] != "target"  # a plan may start in April; a result covers its months
+    columns = (frame["note"], frame["period_start"], frame["period_end"], results)
+    for note, start, end, result in zip(*columns, strict=True):
+        found = {NOTE_TAGS[tag] for tag in _TAG.findall(note or "")}
+        # A period that does not run from a 1 January to a 31 December covers part of a year.
+        dated = result and pd.notna(start) and pd.notna(end)
+        if dated and (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+            found.add("part_year")
+        out.append(tuple(c for c in CAVEATS if c in found))
+    return pd.Series(out, index=frame.index, name="caveats", dtype=object)

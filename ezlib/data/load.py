@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ezlib.data.csvio import read_file_bytes
-from ezlib.data.facts import facts_path, parse_facts, validate_facts
+from ezlib.data.facts import fact_caveats, facts_path, parse_facts, validate_facts
 from ezlib.data.provenance import check_provenance
 from ezlib.data.reference import load_entities, load_indicators
 from ezlib.data.sources import load_sources
@@ -110,6 +110,7 @@ def _validated(path: Path) -> pd.DataFrame:
     written = check_provenance(frame, path, sources)
     joined = (
         frame.join(written)
+        .join(fact_caveats(frame))
         .reset_index(drop=True)
         .merge(
             sources[["source_id", *_SOURCE_FIELDS]].rename(columns=_SOURCE_FIELDS),

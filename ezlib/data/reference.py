@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,14 @@ ENTITY_COLUMNS = (
     "name_en",
     "aliases",
     "notes",
+    "valid_from",
+    "valid_to",
+    "successor",
 )
+"""The columns of ``entities.csv``. ``valid_from`` and ``valid_to`` (ISO dates, empty = open)
+bound the time an entity exists with its scope; ``successor`` is the entity that takes it
+over when it ends (the 2025 provincial mergers: ``hp-city`` until 2025-06-30, then
+``hp-city-2025``), empty if none."""
 ENTITY_LEVELS = (
     "zone_group",
     "economic_zone",
@@ -46,6 +54,7 @@ INDICATOR_COLUMNS = (
 )
 RATE_COLUMNS = ("year", "vnd_per_usd", "series", "publisher", "url", "full_year", "note")
 _YEAR = re.compile(r"[0-9]{4}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def reference_dir() -> Path:
@@ -56,6 +65,56 @@ def reference_dir() -> Path:
 def _require(path: Path, row: int, column: str, ok: bool, message: str) -> None:
     if not ok:
         raise DataError(message, file=path, row=row, column=column)
+
+
+def _entity_date(path: Path, row: int, column: str, text: str) -> date | None:
+    """Parse an entity's validity date: empty (open) or an ISO date YYYY-MM-DD."""
+    if not text:
+        return None
+    parsed = None
+    if _ISO_DATE.fullmatch(text):
+        try:
+            parsed = date.fromisoformat(text)
+        except ValueError:
+            parsed = None
+    _require(path, row, column, parsed is not None, f"{text!r} is not an ISO date YYYY-MM-DD")
+    return parsed
+
+
+def _check_validity(path: Path, rows: list[dict[str, str]]) -> None:
+    """Check the validity columns: dates parse, from <= to, a successor exists and follows."""
+    ids = {row["entity_id"] for row in rows}
+    spans: dict[str, tuple[date | None, date | None]] = {}
+    for number, row in enumerate(rows, start=1):
+        start = _entity_date(path, number, "valid_from", row["valid_from"])
+        end = _entity_date(path, number, "valid_to", row["valid_to"])
+        _require(
+            path,
+            number,
+            "valid_to",
+            start is None or end is None or start <= end,
+            f"valid_to {row['valid_to']} is before valid_from {row['valid_from']}",
+        )
+        spans[row["entity_id"]] = (start, end)
+    for number, row in enumerate(rows, start=1):
+        successor = row["successor"]
+        if not successor:
+            continue
+        _require(path, number, "successor", successor in ids, f"unknown {successor!r}")
+        _require(path, number, "successor", successor != row["entity_id"], "is the entity itself")
+        end = spans[row["entity_id"]][1]
+        _require(
+            path, number, "valid_to", end is not None, "an entity with a successor needs valid_to"
+        )
+        takeover = spans[successor][0]
+        _require(
+            path,
+            number,
+            "valid_to",
+            takeover is None or end < takeover,
+            f"valid_to {row['valid_to']} is not before its successor {successor!r} starts"
+            f" ({takeover})",
+        )
 
 
 def _check_unique(path: Path, rows: list[dict[str, str]], column: str) -> None:
@@ -95,6 +154,7 @@ def _entity_rows(path: Path | None = None) -> tuple[dict[str, str], ...]:
         _require(path, number, "parent_id", not parent or parent in ids, f"unknown {parent!r}")
         for column in ("province", "name_vi", "name_en"):
             _require(path, number, column, bool(row[column].strip()), "is empty")
+    _check_validity(path, rows)
     return tuple(rows)
 
 
@@ -249,10 +309,14 @@ def load_entities(path: Path | None = None) -> pd.DataFrame:
         path: The CSV; ``data/reference/entities.csv`` when None.
 
     Returns:
-        One row per entity with ``ENTITY_COLUMNS``; ``aliases`` is a ``|``-separated string.
+        One row per entity with ``ENTITY_COLUMNS``; ``aliases`` is a ``|``-separated string;
+        ``valid_from``, ``valid_to`` (ISO dates) and ``successor`` are strings, empty when open
+        or none.
 
     Raises:
-        DataError: On a duplicate id, an unknown parent or level, or text that is not NFC.
+        DataError: On a duplicate id, an unknown parent or level, text that is not NFC, a
+            validity date that is not an ISO date, ``valid_to`` before ``valid_from``, or a
+            successor that is unknown, is the entity itself, or starts before the entity ends.
     """
     return _entities(path).copy()
 

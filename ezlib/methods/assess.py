@@ -84,6 +84,10 @@ OPTIONAL_COLUMNS: Mapping[str, Any] = {
     "reported_pct": np.nan,
     "reported_pct_qualifier": "exact",
     "reported_pct_decimals": np.nan,
+    "achieved_value": np.nan,
+    "achieved_qualifier": "exact",
+    "achieved_decimals": np.nan,
+    "achieved_scale": 1.0,
     "unit": "",
     "as_of_month": 12.0,
     "direction": np.nan,
@@ -115,7 +119,7 @@ CHUNK_ROWS = 32_768
 """Rows computed at a time: small temporaries stay in cache and are reused, not re-allocated."""
 
 _TEXT_COLUMNS = ("target_qualifier", "actual_qualifier", "baseline_qualifier")
-_TEXT_COLUMNS += ("reported_pct_qualifier", "unit", "target_kind")
+_TEXT_COLUMNS += ("achieved_qualifier", "reported_pct_qualifier", "unit", "target_kind")
 _AT_MOST = QUALIFIERS.index("at_most")
 _RANGE = QUALIFIERS.index("range")
 _METHODS = {
@@ -248,10 +252,14 @@ def _figures(cols: Mapping[str, Any], level: np.ndarray, rel_tol: float, pct_tol
     actual = _rename_missing(figure("actual"), "missing_actual")
     target = figure("target", target=True)
     implied = np.isnan(cols["target_value"]) & ~np.isnan(cols["reported_pct"])
+    # The amount the share was stated for: the actual itself unless a later actual is given.
+    own = np.isnan(cols["achieved_value"])
+    achieved = _pick(own, actual, figure("achieved"))
+    stated = implied & (own | (cols["achieved_value"] == cols["actual_value"]))
     if implied.any():
         rows = np.flatnonzero(implied)
         from_pct = implied_target(
-            _take(actual, rows),
+            _take(achieved, rows),
             cols["reported_pct"][rows],
             pct_qualifier=cols["reported_pct_qualifier"][rows],
             pct_decimals=cols["reported_pct_decimals"][rows],
@@ -262,7 +270,14 @@ def _figures(cols: Mapping[str, Any], level: np.ndarray, rel_tol: float, pct_tol
     target = _rename_missing(target, "missing_target")
     baseline = _rename_missing(figure("baseline"), "no_baseline", level)
     baseline = _pick(~level, Estimate(0.0, 0.0, 0.0), baseline)
-    return actual, target, baseline
+    share = figure_estimate(
+        cols["reported_pct"],
+        cols["reported_pct_qualifier"],
+        decimals=cols["reported_pct_decimals"],
+        abs_tol=pct_tol_pp,
+    )
+    share = Estimate(*(np.asarray(x) / 100 for x in share), {"stated_attainment": stated})
+    return actual, target, baseline, share, stated
 
 
 def _level_results(level, actual, target, baseline, k, r, n, direction) -> dict[str, Estimate]:
@@ -297,7 +312,11 @@ def _assess_columns(
     is_range = tq == _RANGE
     direction = np.where(tq == _AT_MOST, -1.0, 1.0)
     direction = np.where(np.isnan(cols["direction"]), direction, cols["direction"])
-    actual, target, baseline = _figures(cols, level, rel_tol, pct_tol_pp)
+    actual, target, baseline, share, stated = _figures(cols, level, rel_tol, pct_tol_pp)
+    # Progress is measured to the floor of a range: reaching it meets the target, so the same
+    # attainment means the same category whether the target is a point or a range.
+    shown_target = target
+    target = _pick(is_range, Estimate(target.low, target.low, target.high, target.flags), target)
 
     base_year = cols["base_year"]
     base_year = np.where(np.isnan(base_year), cols["period_start_year"] - 1, base_year)
@@ -306,12 +325,15 @@ def _assess_columns(
     k, r, n = plan_years(start, end, *as_of)
     elapsed = elapsed_share(start, end, *as_of)
     closed = gap_closed(actual, target, baseline)
+    # An attainment the source states ("bằng 109% kế hoạch") is used as stated, with its own
+    # hedge: deriving it from a plan implied by the same figure would only widen it in a circle.
+    closed = _pick(stated, share, closed)
     pace = pace_index(closed, elapsed)
     linear = project_linear(actual, k, r, baseline=baseline)
     results = {
-        "target": target,
+        "target": shown_target,
         "actual": actual,
-        "attainment": attainment_share(actual, target),
+        "attainment": _pick(stated, share, attainment_share(actual, target)),
         "gap_closed": closed,
         "pace_index": pace,
         "achieved_run_rate": achieved_run_rate(actual, k, baseline=baseline),
@@ -342,6 +364,15 @@ def _assess_columns(
 
     met = target_met(actual, target, direction=direction, is_range=is_range) & known
     status = met_status_codes(actual, target, direction=direction, is_range=is_range)
+    # A stated attainment says itself whether the plan was met: "bằng 109%" (108,5-109,5%)
+    # is met for sure, whatever the band of a plan implied from the same figure.
+    stated_status = np.select(
+        [share.low >= 1, share.high >= 1],
+        [MET_STATUSES.index("met"), MET_STATUSES.index("borderline")],
+        MET_STATUSES.index("not_met"),
+    )
+    status = np.where(stated, stated_status, status)
+    met = np.where(stated, share.low >= 1, met) & known
     status = np.where(known & (status >= 0), status, len(MET_STATUSES))
     flags: dict[str, Any] = {"target_met": met, "invalid_direction": ~np.isin(direction, (1, -1))}
     for e in (elapsed, *results.values()):
@@ -405,6 +436,10 @@ def assess(
     - ``actual_value`` [, ``actual_value_high``, ``actual_qualifier``, ``actual_decimals``,
       ``actual_scale``]: the latest actual; for a cumulative target, the total since the plan
       started.
+    - A range target ("1,8-2,3 tỷ USD") is met at its floor, so progress (attainment, gap,
+      pace, run-rates, categories) is measured to the floor, with the band reaching to the
+      ceiling; ``target_point`` stays the midpoint. Equal attainment gives an equal category
+      whatever the form of the target.
     - ``target_kind``: ``"cumulative"`` (a flow summed over the plan: "thu hút 15 tỷ USD giai
       đoạn 2021-2025") or ``"level"`` (a value to reach by the end year: "130-135 triệu/người/
       năm vào năm 2025"). Resolve ambiguous targets before assessing; anything else is flagged
@@ -416,8 +451,14 @@ def assess(
       target's gap, CAGR and categories (``no_baseline`` otherwise); ignored for a cumulative
       flow, whose base is 0.
     - ``reported_pct`` [, ``reported_pct_qualifier``, ``reported_pct_decimals``]: where
-      ``target_value`` is NaN, the target is implied from the actual and this reported share of
-      the plan ("đạt gần 84% kế hoạch"; flag ``implied_target``).
+      ``target_value`` is NaN, the target is implied from the achieved amount and this reported
+      share of the plan ("đạt gần 84% kế hoạch"; flag ``implied_target``). While the actual is
+      that achieved amount, the attainment is the share as stated, with its own hedge (flag
+      ``stated_attainment``; docs/methods.md section 8.11).
+    - ``achieved_value`` [, ``achieved_qualifier``, ``achieved_decimals``,
+      ``achieved_scale``]: the amount the reported share was stated for, when the actual is a
+      later one (10,51 tỷ USD to 2023 for "gần 84%", while the actual runs to 2024); NaN means
+      the actual itself.
     - ``unit``: "percent" makes the proximity tolerance 1 point and clamps level projections
       to [0, 100]; other units change nothing here.
     - ``direction``: +1 more is better, -1 less is better; NaN means +1, or -1 for an

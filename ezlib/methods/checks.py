@@ -262,13 +262,16 @@ def check_pct_of_plan(
 
     Returns:
         The :class:`CheckResult` ("ok" or "fail"); ``discrepancy`` is the plan minus the implied
-        plan, ``tolerance`` the implied band's reach on that side.
+        plan when their bands do not overlap (0 when they do), ``tolerance`` the implied band's
+        reach on that side.
     """
     implied = implied_target(achieved, pct, pct_qualifier=pct_qualifier, pct_decimals=pct_decimals)
     plan = as_estimate(plan)
     gap = float(plan.point - implied.point)
     tolerance = float(implied.high - implied.point if gap > 0 else implied.point - implied.low)
     status = "ok" if _overlap(plan, implied) else "fail"
+    if status == "ok":
+        gap = 0.0  # a plan the bands allow: nothing to report (a range's midpoint is no claim)
     message = (
         f"the share implies a plan of {_g(implied.point)} ({_g(implied.low)} to "
         f"{_g(implied.high)}); the plan given is {_g(plan.point)}"
@@ -353,6 +356,57 @@ def check_share_statement(
     else:
         status, verdict = "fail", f"the claim {_g(claimed)} fits no reading"
     return CheckResult(status, gap, tolerance, f"{verdict}: {summary}", details)
+
+
+def check_total(
+    parts: Sequence[Estimate], whole: Estimate, *, warn_rel: float = 0.01
+) -> CheckResult:
+    """Check that figures add up to a total, each with the band its hedge and rounding allow.
+
+    Method: docs/methods.md section 9 (reconciliation): the sum of the parts' bands (interval
+    arithmetic) must overlap the whole's band. Beyond it the result is "warn" while the gap
+    between the bands stays within ``warn_rel * |whole|``, and "fail" otherwise. Unlike
+    :func:`check_parts_sum` it takes hedged figures ("gần 2,5 tỷ USD") and ranges of plans.
+
+    Args:
+        parts: The parts as estimates (:func:`~ezlib.methods.bands.figure_estimate`).
+        whole: The total as an estimate.
+        warn_rel: The relative gap between the bands up to which a miss is only a warning.
+
+    Returns:
+        The :class:`CheckResult`; ``discrepancy`` is the sum's point minus the whole's,
+        ``tolerance`` the half-widths of both bands; ``details`` holds ``sum`` and ``whole``.
+
+    Example:
+        Hải Phòng's zones, FDI: 2,96 + gần 2,5 + 3,5 tỷ USD against 10,51 tỷ for 2021-2023:
+
+        >>> parts = [figure_estimate(2.96e9, decimals=2, scale=1e9),
+        ...          figure_estimate(2.5e9, "nearly", decimals=1, scale=1e9),
+        ...          figure_estimate(3.5e9, decimals=1, scale=1e9)]
+        >>> result = check_total(parts, figure_estimate(10.51e9, decimals=2, scale=1e9))
+        >>> result.status, round(result.discrepancy / 1e9, 2)
+        ('fail', -1.55)
+    """
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    gap = float(total.point - whole.point)
+    tolerance = float((total.high - total.low) / 2 + (whole.high - whole.low) / 2)
+    apart = float(max(total.low - whole.high, whole.low - total.high, 0.0))
+    details = {"sum": total, "whole": whole, "apart": apart}
+    if not np.isfinite(gap):
+        return CheckResult("fail", gap, tolerance, "a part or the whole is missing", details)
+    if apart == 0:
+        status, verdict = "ok", "the bands overlap"
+    elif apart <= warn_rel * abs(float(whole.point)):
+        status, verdict = "warn", "the bands miss each other narrowly"
+    else:
+        status, verdict = "fail", "the bands do not overlap"
+    message = (
+        f"the parts sum to {_g(total.point)} ({_g(total.low)} to {_g(total.high)}) against "
+        f"{_g(whole.point)} ({_g(whole.low)} to {_g(whole.high)}): gap {_g(gap)}, {verdict}"
+    )
+    return CheckResult(status, gap, tolerance, message, details)
 
 
 def check_cumulative_monotone(

@@ -12,6 +12,8 @@ __all__, __getattr__, __dir__ = lazy_face(
         "pair_targets": "ezlib.progress.pairing",
         "to_usd": "ezlib.progress.currency",
         "zone_progress": "ezlib.progress.zone",
+        "zone_history": "ezlib.progress.zone",
+        "plan_outcomes": "ezlib.progress.zone",
         "consistency_checks": "ezlib.progress.consistency",
         "all_consistency_checks": "ezlib.progress.consistency",
         "compare_zones": "ezlib.progress.compare",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from ezlib.methods.bands import figure_estimate
 
 NOTE_MARKS = r"ANOMALY|AMBIGUOUS|conflict|differs|PROVISIONAL"
 """What in a curator's note marks a fact for the audit's list of anomalies."""
@@ -55,21 +58,34 @@ CONFLICT_KEYS = (
 
 
 def conflicts(facts: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of facts from different sources that give different values for the same thing.
+    """Pairs of facts from different sources whose figures for the same thing cannot both hold.
 
-    "The same thing": the same :data:`CONFLICT_KEYS`. Both are kept in the data; this lists
-    them with the difference, nothing is averaged.
+    "The same thing": the same :data:`CONFLICT_KEYS`, so one entity's scope (a city-wide
+    figure never conflicts with a zone's). Two figures conflict when their bands (rounding,
+    hedge, range: :func:`ezlib.methods.bands.figure_estimate`) do not overlap: "trên 3,1" and
+    3,13 agree. Both are kept in the data; this lists them with the difference, nothing is
+    averaged.
 
     Returns:
-        One row per conflict: ``indicator``, ``entity_id``, ``fact_ids`` (the lowest and the
-        highest value's), ``low``, ``high``, ``unit``.
+        One row per conflict: ``indicator``, ``entity_id``, ``fact_ids`` (the figure whose band
+        ends lowest and the one whose band starts highest), ``low``, ``high`` (their values),
+        ``unit``.
     """
     rows = []
     for _, group in facts.groupby(list(CONFLICT_KEYS), dropna=False, observed=True):
-        if group["source_id"].nunique() < 2 or group["value"].nunique() < 2:
+        if group["source_id"].nunique() < 2:
             continue
-        ordered = group.sort_values("value")
-        low, high = ordered.iloc[0], ordered.iloc[-1]
+        bands = figure_estimate(
+            group["value"].to_numpy(dtype=float),
+            group["qualifier"].astype(str).to_numpy(),
+            group["value_high"].to_numpy(dtype=float),
+            decimals=group["written_decimals"].to_numpy(dtype=float),
+            scale=group["written_scale"].to_numpy(dtype=float),
+        )
+        lowest, highest = int(np.argmin(bands.high)), int(np.argmax(bands.low))
+        low, high = group.iloc[lowest], group.iloc[highest]
+        if bands.high[lowest] >= bands.low[highest] or low["source_id"] == high["source_id"]:
+            continue
         rows.append(
             {
                 "indicator": low["indicator"],

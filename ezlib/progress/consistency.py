@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -12,9 +15,11 @@ from ezlib.methods.checks import (
     check_parts_sum,
     check_pct_of_plan,
     check_share_statement,
+    check_total,
     check_units,
     implied_bases,
 )
+from ezlib.methods.indicators import implied_target
 
 CUMULATIVE_LEVELS = (
     "fdi_capital",
@@ -34,12 +39,28 @@ CHECK_COLUMNS = (
     "note",
     "unit",
     "details",
+    "explanation",
 )
-"""Columns of :func:`consistency_checks`: ``status`` is ok, warn, fail or ``base_not_reported``
-(a multiple whose base is not in the data: ``details`` holds the base each reading implies)."""
+"""Columns of :func:`consistency_checks`: ``status`` is ok, warn, fail, ``base_not_reported``
+(a multiple whose base is not in the data: ``details`` holds the base each reading implies) or
+``incomplete`` (annual plans that do not cover the whole plan period: ``details`` names the
+years missing); ``explanation`` quotes what the curator's notes say of the figures'
+definitions, when they differ."""
+
+DEFINITION_WORDS = re.compile(
+    r"share purchase|góp vốn|mua cổ phần|capital contribution|registered|disburs|giải ngân|"
+    r"thực hiện|new \+ add|scope|city-wide|city's|zones only",
+    re.IGNORECASE,
+)
+"""What in a note says how a figure is defined (what it includes, which scope)."""
+
+MAX_COMBINATIONS = 8
+"""At most this many ways of adding up annual figures when a year has several sources."""
 
 
-def _row(check: str, ids: list[str], result, unit: str = "") -> dict[str, object]:
+def _row(
+    check: str, ids: list[str], result, unit: str = "", explanation: str = ""
+) -> dict[str, object]:
     return {
         "check": check,
         "fact_ids": ids,
@@ -49,14 +70,159 @@ def _row(check: str, ids: list[str], result, unit: str = "") -> dict[str, object
         "note": result.message,
         "unit": unit,
         "details": dict(result.details),
+        "explanation": explanation,
     }
+
+
+def _explanation(facts: list[pd.Series]) -> str:
+    """The notes of the figures that say how each is defined, each with its fact id."""
+    return " ".join(
+        f"{fact['fact_id']}: {fact['note']}"
+        for fact in facts
+        if isinstance(fact.get("note"), str) and DEFINITION_WORDS.search(fact["note"])
+    )
+
+
+def _whole_years(facts: pd.DataFrame) -> pd.DataFrame:
+    start, end = facts["period_start"], facts["period_end"]
+    whole = (start.dt.month == 1) & (start.dt.day == 1) & (end.dt.month == 12) & (end.dt.day == 31)
+    return facts[whole]
+
+
+def _annual(flows: pd.DataFrame, years: range) -> list[list[pd.Series]] | None:
+    """For each year, the one-year flows reported for it; None if a year has none."""
+    single = flows[flows["period_start"].dt.year == flows["period_end"].dt.year]
+    per_year = []
+    for year in years:
+        found = single[single["period_start"].dt.year == year]
+        if found.empty:
+            return None
+        per_year.append([row for _, row in found.sort_values("fact_id").iterrows()])
+    return per_year
+
+
+def _annual_against_totals(mine: pd.DataFrame) -> list[dict[str, object]]:
+    """Annual results against a reported multi-year total (2021 + 2022 + 2023 = 2021-2023)."""
+    rows = []
+    flows = _whole_years(mine[(mine["kind"] == "actual") & (mine["measure"] == "flow")])
+    for _, whole in flows.iterrows():
+        years = range(whole["period_start"].year, whole["period_end"].year + 1)
+        if len(years) < 2:
+            continue
+        same = flows[(flows["indicator"] == whole["indicator"]) & (flows["unit"] == whole["unit"])]
+        per_year = _annual(same, years)
+        if per_year is None:
+            continue
+        for parts in itertools.islice(itertools.product(*per_year), MAX_COMBINATIONS):
+            result = check_total([_estimate(p) for p in parts], _estimate(whole))
+            ids = [p["fact_id"] for p in parts] + [whole["fact_id"]]
+            check = f"{whole['indicator']}: {years[0]} + … + {years[-1]} = {years[0]}–{years[-1]}"
+            explanation = _explanation([*parts, whole])
+            rows.append(_row(check, ids, result, str(whole["unit"]), explanation))
+    return rows
+
+
+def _plans(mine: pd.DataFrame) -> list[tuple[pd.Series, object]]:
+    """Every multi-year plan of the facts: stated, or implied by a share of it; as estimates."""
+    plans = []
+    targets = mine[(mine["kind"] == "target") & (mine["measure"] == "flow")]
+    for _, plan in targets.iterrows():
+        if plan["period_end"].year > plan["period_start"].year:
+            plans.append((plan, _estimate(plan, target=True)))
+    shares = mine[
+        (mine["kind"] == "actual") & (mine["measure"] == "share") & (mine["reference"] == "plan")
+    ]
+    flows = mine[(mine["kind"] == "actual") & (mine["measure"] == "flow")]
+    for _, share in shares.iterrows():
+        if share["ref_end"].year == share["ref_start"].year:
+            continue
+        achieved = flows[
+            (flows["indicator"] == share["indicator"])
+            & (flows["source_id"] == share["source_id"])
+            & (flows["period_start"] == share["period_start"])
+            & (flows["period_end"] == share["period_end"])
+        ]
+        if achieved["value"].nunique() != 1:
+            continue
+        amount = achieved.iloc[0]
+        implied = implied_target(
+            _estimate(amount),
+            float(share["value"]),
+            pct_qualifier=str(share["qualifier"]),
+            pct_decimals=share["written_decimals"],
+        )
+        plan = share.copy()
+        plan["period_start"], plan["period_end"] = share["ref_start"], share["ref_end"]
+        plan["unit"] = amount["unit"]
+        plans.append((plan, implied))
+    return plans
+
+
+def _annual_plans_against_plans(mine: pd.DataFrame) -> list[dict[str, object]]:
+    """Annual plans against the multi-year plan they make up (2021 + … + 2025 = 2021-2025)."""
+    rows = []
+    targets = _whole_years(mine[(mine["kind"] == "target") & (mine["measure"] == "flow")])
+    for plan, whole in _plans(mine):
+        years = range(plan["period_start"].year, plan["period_end"].year + 1)
+        annual = targets[
+            (targets["indicator"] == plan["indicator"])
+            & (targets["unit"] == plan["unit"])
+            & (targets["period_start"].dt.year == targets["period_end"].dt.year)
+            & targets["period_start"].dt.year.isin(years)
+        ]
+        if annual.empty:
+            continue
+        check = f"{plan['indicator']}: {years[0]} + … + {years[-1]} plans = {years[0]}–{years[-1]}"
+        found = sorted(set(annual["period_start"].dt.year))
+        missing = [y for y in years if y not in found]
+        if missing:
+            # One plan per year (the first by id where sources differ: the rows are each kept
+            # and compared in the audit's conflicts).
+            known = [row for _, row in annual.sort_values("fact_id").iterrows()]
+            by_year = {row["period_start"].year: row for row in reversed(known)}
+            parts = [_estimate(by_year[y], target=True) for y in found]
+            total = parts[0]
+            for part in parts[1:]:
+                total = total + part
+            ids = [by_year[y]["fact_id"] for y in found] + [plan["fact_id"]]
+            rows.append(
+                {
+                    "check": check,
+                    "fact_ids": ids,
+                    "status": "incomplete",
+                    "discrepancy": float("nan"),
+                    "tolerance": float("nan"),
+                    "note": "",
+                    "unit": str(plan["unit"]),
+                    "details": {
+                        "years_found": found,
+                        "years_missing": missing,
+                        "sum": total,
+                        "whole": whole,
+                        "left": whole - total,
+                    },
+                    "explanation": _explanation([*(by_year[y] for y in found), plan]),
+                }
+            )
+            continue
+        per_year = _annual(annual, years) or []
+        for parts in itertools.islice(itertools.product(*per_year), MAX_COMBINATIONS):
+            result = check_total([_estimate(p, target=True) for p in parts], whole)
+            ids = [p["fact_id"] for p in parts] + [plan["fact_id"]]
+            explanation = _explanation([*parts, plan])
+            rows.append(_row(check, ids, result, str(plan["unit"]), explanation))
+    return rows
 
 
 def consistency_checks(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
     """Run every consistency check the zone's reported figures allow.
 
-    Checks (:mod:`ezlib.methods.checks`, docs/methods.md section 9): parts sum to the whole
-    (FDI + domestic = total, per source and period); each "m lần" multiple under both
+    Checks (:mod:`ezlib.methods.checks`, docs/methods.md section 9): reconciliations, each
+    with the gap in the figure's unit, the tolerance the written precision and hedges allow,
+    and the definitions the sources' notes state (registered or disbursed, with or without
+    share purchases): annual results against a reported multi-year total, annual plans
+    against a multi-year plan (stated, or implied by "đạt X% kế hoạch"); parts sum to the
+    whole (FDI + domestic = total, per source and period); each "m lần" multiple under both
     readings, with the base each implies when the base is not reported; a share of the plan
     ("đạt 242% kế hoạch") against a plan stated elsewhere; a change of a percentage (45,5% in
     2020 to 60,6% in 2023) in points and relative terms; cumulative levels never falling;
@@ -136,6 +302,7 @@ def consistency_checks(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
                         "ref_start_year": multiple["ref_start"].year,
                         "ref_end_year": multiple["ref_end"].year,
                     },
+                    "explanation": "",
                 }
             )
         else:
@@ -149,6 +316,8 @@ def consistency_checks(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
             rows.append(_row(label, ids, result))
     rows += _plan_shares(mine, flows)
     rows += _share_changes(mine)
+    rows += _annual_against_totals(mine)
+    rows += _annual_plans_against_plans(mine)
     levels = mine[
         (mine["measure"] == "level")
         & (mine["kind"] != "target")
@@ -170,7 +339,7 @@ def consistency_checks(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(CHECK_COLUMNS))
 
 
-def _estimate(fact: pd.Series):
+def _estimate(fact: pd.Series, *, target: bool = False):
     """A fact's figure as an estimate, with the rounding and hedge its source wrote."""
     return figure_estimate(
         fact["value"],
@@ -178,6 +347,7 @@ def _estimate(fact: pd.Series):
         fact["value_high"],
         decimals=fact["written_decimals"],
         scale=fact["written_scale"],
+        target=target,
     )
 
 

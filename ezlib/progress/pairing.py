@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 
 from ezlib.data.facts import FACT_COLUMNS
+from ezlib.data.reference import load_entities
 from ezlib.progress.currency import to_usd
+from ezlib.vocabulary import CAVEATS
 
 EVIDENCE_COLUMNS = (
     "target_fact_id",
@@ -20,18 +22,34 @@ EVIDENCE_COLUMNS = (
     "indicator",
     "target_measure",
     "target_quote",
+    "target_reported_value",
+    "target_reported_value_high",
+    "target_reported_unit",
     "actual_fact_ids",
     "actual_quote",
     "actual_end",
     "actual_years",
     "pairing",
+    "baseline_fact_id",
+    "history",
+    "caveats",
+    "scope_change",
     "later_fact_ids",
     "later_value",
     "later_end",
 )
-"""What was paired: the target's id, source, measure (``implied`` for a plan implied by "đạt X%
-kế hoạch") and quote; the actuals' ids (a list), quotes and end date; how they were paired; and
-for an implied plan, what later reports add (``later_*``)."""
+"""What was paired: the target's id, source, entity (a zone, or one of its parks), measure
+(``implied`` for a plan implied by "đạt X% kế hoạch"), quote and figure as reported (in its
+own currency); the actuals' ids (a list), quotes and end date, the latest the data holds; how
+they were paired; the baseline's id; ``history``, the earlier readings of the same target
+(each a dict of ``fact_ids``, ``end``, ``value``, ``qualifier``, ``decimals``, ``scale``, and
+``stated_share`` for the amount an implied plan's share was stated for); the caveats of every
+fact used
+(:data:`ezlib.vocabulary.CAVEATS`); ``scope_change``, which change of scope a pair crosses
+("hp-zones → hp-zones-2025 from 2025-07-01": a target set before the 2025 provincial merger
+measured with figures of the merged unit, or a merged unit's target in the report of a zone it
+absorbed), empty when none; and for an implied plan, the flows past the achieved amount
+that the stated share was for (``later_*``)."""
 
 ASSESS_COLUMNS = (
     "target_value",
@@ -43,6 +61,15 @@ ASSESS_COLUMNS = (
     "actual_qualifier",
     "actual_decimals",
     "actual_scale",
+    "baseline_value",
+    "baseline_qualifier",
+    "baseline_decimals",
+    "baseline_scale",
+    "base_year",
+    "achieved_value",
+    "achieved_qualifier",
+    "achieved_decimals",
+    "achieved_scale",
     "target_kind",
     "period_start_year",
     "period_end_year",
@@ -61,16 +88,78 @@ has no ``target_value``: assess derives it, once, from the achieved amount and
 PAIR_COLUMNS = (*EVIDENCE_COLUMNS, *ASSESS_COLUMNS)
 """Every column of :func:`pair_targets`, in order."""
 
+COMPONENTS = {"total_investment": ("fdi_capital", "domestic_capital")}
+"""Indicators whose flow can be rebuilt from the levels of their parts (FDI + domestic)."""
 
-# What pairing reads (the facts' own columns but offsets and notes, and two joined ones):
+NEAR_START = pd.Timedelta(days=31)
+"""How far from a plan's start a level may be and still count as the level at the start."""
+
+FIRST_YEAR = pd.Timedelta(days=366)
+"""A level target's baseline may be measured this long after the plan starts, when the data
+holds no level from before it (Hải Phòng's park land: 6,074 ha in mid-2022)."""
+
+# What pairing reads (the facts' own columns but offsets and notes, and joined ones):
 # keeping only these makes every row filter below cheap.
 _USED = [
     *(c for c in FACT_COLUMNS if c not in ("quote_start", "quote_end", "note")),
     "written_decimals",
     "written_scale",
+    "caveats",
     "direction",
     "source_published_date",
+    "reported_value",
+    "reported_value_high",
+    "reported_unit",
+    "usd_rate_provisional",
 ]
+_STOCKS = ("actual", "baseline")
+
+
+def zone_scope(zone: str, entities: pd.DataFrame | None = None) -> list[str]:
+    """Return a zone's entities, then those of the units that succeeded it (2025 mergers).
+
+    Args:
+        zone: An ``entity_id``.
+        entities: The entity table; loaded when None.
+
+    Example:
+        >>> zone_scope("tb-zones")[-1]
+        'hy-zones-2025'
+    """
+    entities = load_entities() if entities is None else entities
+    successor = {e: s for e, (s, _) in _successors(entities).items()}
+    found: list[str] = []
+    todo = [zone]
+    while todo:
+        for entity in zone_entities(todo.pop(0), entities):
+            if entity not in found:
+                found.append(entity)
+                if successor.get(entity) and successor[entity] not in found:
+                    todo.append(successor[entity])
+    return found
+
+
+def zone_entities(zone: str, entities: pd.DataFrame | None = None) -> list[str]:
+    """Return a zone's entity id followed by every entity below it in the hierarchy.
+
+    Args:
+        zone: An ``entity_id``.
+        entities: The entity table; loaded when None.
+
+    Example:
+        >>> zone_entities("tb-zones")[:3]
+        ['tb-zones', 'tb-kkt', 'tb-kcn']
+    """
+    entities = load_entities() if entities is None else entities
+    children: dict[str, list[str]] = {}
+    for entity, parent in zip(entities["entity_id"], entities["parent_id"], strict=True):
+        children.setdefault(parent, []).append(entity)
+    found, todo = [], [zone]
+    while todo:
+        current = todo.pop(0)
+        found.append(current)
+        todo += children.get(current, [])
+    return found
 
 
 def _on_usd_scale(facts: pd.DataFrame) -> pd.DataFrame:
@@ -78,11 +167,13 @@ def _on_usd_scale(facts: pd.DataFrame) -> pd.DataFrame:
     out = to_usd(facts)
     money = out["usd_unit"] != ""
     out["reported_value"] = out["value"]
+    out["reported_value_high"] = out["value_high"]
     out["reported_unit"] = out["unit"].astype(str)
     out["unit"] = np.where(money, out["usd_unit"], out["unit"].astype(str))
     out["value"] = np.where(money, out["value_usd"], out["value"])
     out["value_high"] = np.where(money, out["value_high_usd"], out["value_high"])
     out["written_scale"] = np.where(money, out["written_scale_usd"], out["written_scale"])
+    out["usd_rate_provisional"] = money & out["usd_rate_provisional"]
     return out
 
 
@@ -107,8 +198,24 @@ def _months(start: pd.Timestamp, end: pd.Timestamp) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def _flow_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
-    """The actual flows that together run from the plan start as far as the data goes.
+def _end(fact: pd.Series) -> pd.Timestamp:
+    return fact["period_end"] if pd.notna(fact["period_end"]) else fact["as_of"]
+
+
+def _caveats(facts: list[pd.Series], *, scope: bool = False) -> tuple[str, ...]:
+    """The caveats of every fact a pair uses, with ``provisional_rate`` and ``scope`` added.
+
+    ``provisional_rate`` when a provisional rate converted one of them, ``scope`` when the
+    pair crosses a change of scope.
+    """
+    found = {c for fact in facts for c in fact["caveats"]} | ({"scope"} if scope else set())
+    if any(bool(fact["usd_rate_provisional"]) for fact in facts):
+        found.add("provisional_rate")
+    return tuple(c for c in CAVEATS if c in found)
+
+
+def _chain(target: pd.Series, actuals: pd.DataFrame, measure: str = "flow") -> list[pd.Series]:
+    """The reported flows (or increments) that together run from the plan start.
 
     From the plan start, take the reported flow that starts there and runs longest (e.g.
     2021-2023), then the one starting the day after it ends (2024), and so on; a flow that
@@ -116,7 +223,7 @@ def _flow_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Seri
     """
     start, end = target["period_start"], target["period_end"]
     inside = actuals[
-        (actuals["measure"] == "flow")
+        (actuals["measure"] == measure)
         & (actuals["unit"] == target["unit"])
         & (actuals["period_start"] >= start)
         & (actuals["period_end"] <= end)
@@ -132,84 +239,310 @@ def _flow_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Seri
         if not piece["period_end"].is_year_end:
             break
         cursor = piece["period_end"] + pd.Timedelta(days=1)
-    if not chosen:
-        return [], "none"
-    return chosen, "single" if len(chosen) == 1 else "summed"
+    return chosen
 
 
-def _level_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
-    candidates = actuals[
+def _reading(pieces: list[pd.Series], **extra: object) -> dict:
+    """One reading of a target's actual: the facts, when it ends, its value and precision."""
+    decimals, scale = _step(pieces)
+    return {
+        "fact_ids": [p["fact_id"] for p in pieces],
+        "end": _end(pieces[-1]),
+        "value": float(sum(p["value"] for p in pieces)),
+        "qualifier": _qualifier(pieces),
+        "decimals": decimals,
+        "scale": scale,
+        **extra,
+    }
+
+
+def _history(chain: list[pd.Series]) -> list[dict]:
+    """The earlier readings of a chain: each prefix of it, as the data stood then."""
+    return [_reading(chain[:n]) for n in range(1, len(chain))]
+
+
+def _rise(later: pd.Series, first: pd.Series, rates: pd.DataFrame | None = None) -> list[pd.Series]:
+    """A stock's rise from ``first`` to ``later`` as two pieces whose values sum to it.
+
+    A rise of a VND stock is taken in VND and then converted, at the mean rate of the years
+    it spans: converting each stock at its own year's rate would mix the change with the
+    change of the rate (docs/methods.md section 12).
+    """
+    later, first = later.copy(), first.copy()
+    later["period_end"] = first["period_end"] = later["as_of"]
+    if later["reported_unit"] == "VND" and first["reported_unit"] == "VND":
+        rise = pd.DataFrame(
+            {
+                "value": [later["reported_value"] - first["reported_value"]],
+                "value_high": [np.nan],
+                "unit": ["VND"],
+                "period_start": [first["as_of"]],
+                "period_end": [later["as_of"]],
+                "as_of": [pd.NaT],
+            }
+        )
+        later["value"] = float(to_usd(rise, rates)["value_usd"].iloc[0])
+        first["value"] = 0.0
+    else:
+        first["value"] = -first["value"]
+    return [later, first]
+
+
+def _stock_levels(facts: pd.DataFrame, indicator: str, unit: str) -> pd.DataFrame:
+    return facts[
+        (facts["indicator"] == indicator)
+        & (facts["measure"] == "level")
+        & facts["kind"].isin(_STOCKS)
+        & (facts["unit"] == unit)
+    ].sort_values(["as_of", "fact_id"])
+
+
+def _rise_of_levels(target: pd.Series, own: pd.DataFrame, parts: tuple[str, ...]) -> list:
+    """A flow or increment rebuilt as the rise of levels from the plan start, summed over parts.
+
+    Used only when no flow is reported: e.g. Nghi Sơn reports cumulative registered FDI and
+    domestic capital at the start of 2021 and at the end of 2023, and the rise of both is the
+    investment attracted in 2021-2023. The level at the start is the one within
+    :data:`NEAR_START` of it; the later level the latest within the plan.
+    """
+    start, end = target["period_start"], target["period_end"]
+    chosen: list[pd.Series] = []
+    for part in parts:
+        levels = _stock_levels(own, part, target["unit"])
+        base = levels[(levels["as_of"] - start).abs() <= NEAR_START]
+        later = levels[(levels["as_of"] > start + NEAR_START) & (levels["as_of"] <= end)]
+        if base.empty or later.empty:
+            return []
+        chosen += _rise(later.iloc[-1], base.iloc[0])
+    return chosen
+
+
+def _latest_level(target: pd.Series, actuals: pd.DataFrame) -> list[pd.Series]:
+    """Every actual level at or before the target's date, oldest first (the last is latest)."""
+    found = actuals[
         (actuals["measure"] == "level")
         & (actuals["unit"] == target["unit"])
         & (actuals["as_of"] <= target["as_of"])
-    ]
-    if candidates.empty:
-        return [], "none"
-    return [candidates.sort_values(["as_of", "fact_id"]).iloc[-1]], "single"
+    ].sort_values(["as_of", "fact_id"])
+    return [row for _, row in found.iterrows()]
 
 
-def _growth_actual(target: pd.Series, actuals: pd.DataFrame) -> tuple[list[pd.Series], str]:
+def _baseline(target: pd.Series, own: pd.DataFrame, start: pd.Timestamp, actual: pd.Series):
+    """The level a level target starts from, or None.
+
+    The latest level at or before the plan's start, else the first in its first year
+    (:data:`FIRST_YEAR`); only levels older than the actual count.
+    """
+    levels = _stock_levels(own, target["indicator"], target["unit"])
+    levels = levels[levels["as_of"] < actual["as_of"]]
+    before = levels[levels["as_of"] <= start]
+    if not before.empty:
+        return before.iloc[-1]
+    early = levels[levels["as_of"] <= start + FIRST_YEAR]
+    return early.iloc[0] if not early.empty else None
+
+
+def _growth_actual(target: pd.Series, actuals: pd.DataFrame) -> list[pd.Series]:
     same = actuals[
         (actuals["measure"] == target["measure"])
         & (actuals["reference"] == target["reference"])
         & (actuals["period_end"] == target["period_end"])
     ]
-    if same.empty:
-        return [], "none"
-    return [same.sort_values("fact_id").iloc[-1]], "single"
+    return [] if same.empty else [same.sort_values("fact_id").iloc[-1]]
 
 
-COMPONENTS = {"total_investment": ("fdi_capital", "domestic_capital")}
-"""Indicators whose flow can be rebuilt from the levels of their parts (FDI + domestic)."""
+def _plan_start(target: pd.Series) -> pd.Timestamp:
+    """When a target's plan starts: its period, its reference period, else its source's date."""
+    for column in ("period_start", "ref_start", "source_published_date"):
+        if pd.notna(target[column]):
+            return target[column]
+    return pd.NaT
 
 
-def _flow_from_levels(target: pd.Series, zone_facts: pd.DataFrame) -> tuple[list[pd.Series], str]:
-    """A flow rebuilt as the rise of cumulative levels from the plan start, summed over parts.
+def _qualifier(pieces: list[pd.Series]) -> str:
+    """The hedge of a figure made of pieces: theirs when they agree, else approx."""
+    qualifiers = {str(p["qualifier"]) for p in pieces}
+    return qualifiers.pop() if len(qualifiers) == 1 else ("exact" if not qualifiers else "approx")
 
-    Used only when no flow is reported: e.g. Nghi Sơn reports cumulative registered FDI and
-    domestic capital at the start of 2021 and at the end of 2023, and the rise of both is the
-    investment attracted in 2021-2023.
-    """
-    start, end = target["period_start"], target["period_end"]
-    chosen: list[pd.Series] = []
-    for part in COMPONENTS.get(target["indicator"], ()):
-        levels = zone_facts[
-            (zone_facts["indicator"] == part)
-            & (zone_facts["measure"] == "level")
-            & zone_facts["kind"].isin(("actual", "baseline"))
-            & (zone_facts["unit"] == target["unit"])
-        ]
-        base = levels[(levels["as_of"] - start).abs() <= pd.Timedelta(days=31)]
-        later = levels[(levels["as_of"] > start + pd.Timedelta(days=31)) & (levels["as_of"] <= end)]
-        if base.empty or later.empty:
-            return [], "none"
-        first = base.sort_values("as_of").iloc[0].copy()
-        last = later.sort_values(["as_of", "fact_id"]).iloc[-1].copy()
-        last["period_end"] = last["as_of"]
-        first["period_end"] = last["as_of"]
-        # The rise is later minus first: the first level enters the sum negated.
-        first["value"] = -first["value"]
-        chosen += [last, first]
-    return (chosen, "from_levels") if chosen else ([], "none")
+
+def _no_baseline() -> dict:
+    return {
+        "baseline_fact_id": "",
+        "baseline_value": np.nan,
+        "baseline_qualifier": "exact",
+        "baseline_decimals": np.nan,
+        "baseline_scale": np.nan,
+        "base_year": np.nan,
+    }
+
+
+def _with_baseline(base: pd.Series | None) -> dict:
+    if base is None:
+        return _no_baseline()
+    # A level measured in the second half of a year stands for that year's end.
+    year = base["as_of"].year if base["as_of"].month >= 7 else base["as_of"].year - 1
+    return {
+        "baseline_fact_id": base["fact_id"],
+        "baseline_value": base["value"],
+        "baseline_qualifier": str(base["qualifier"]),
+        "baseline_decimals": base["written_decimals"],
+        "baseline_scale": base["written_scale"],
+        "base_year": float(year),
+    }
+
+
+def _no_achieved() -> dict:
+    return {
+        "achieved_value": np.nan,
+        "achieved_qualifier": "exact",
+        "achieved_decimals": np.nan,
+        "achieved_scale": np.nan,
+    }
+
+
+def _as_of(end: pd.Timestamp) -> dict[str, float]:
+    """The year and month the actual runs to (NaN without one)."""
+    if pd.isna(end):
+        return {"as_of_year": np.nan, "as_of_month": np.nan}
+    return {"as_of_year": float(end.year), "as_of_month": float(end.month)}
+
+
+def _pair(target: pd.Series, own: pd.DataFrame, scope_change: str = "") -> dict:
+    """Pair one stated target with the evidence of its own entity (and of its successor)."""
+    actuals = own[(own["kind"] == "actual") & (own["indicator"] == target["indicator"])]
+    measure = target["measure"]
+    history: list[dict] = []
+    base = None
+    start = _plan_start(target)
+    if measure in ("flow", "increment"):
+        chosen = _chain(target, actuals, measure)
+        pairing = "single" if len(chosen) == 1 else "summed"
+        history = _history(chosen)
+        if not chosen:
+            parts = COMPONENTS.get(target["indicator"], ()) if measure == "flow" else ()
+            if measure == "increment":
+                parts = (target["indicator"],)
+            chosen, pairing = _rise_of_levels(target, own, parts), "from_levels"
+    elif measure == "level":
+        readings = _latest_level(target, actuals)
+        chosen, pairing = readings[-1:], "single"
+        history = [_reading([r]) for r in readings[:-1]]
+        if chosen:
+            base = _baseline(target, own, start, chosen[0])
+    else:
+        chosen, pairing = _growth_actual(target, actuals), "single"
+    if not chosen:
+        pairing = "none"
+    # The hedge of a rise of levels is that of its later levels; a hedged first level ("gần
+    # 13,45 tỷ USD", Nghi Sơn at the start of 2021) is not carried into the rise.
+    hedged = chosen[::2] if pairing == "from_levels" else chosen
+    end = target["period_end"] if pd.notna(target["period_end"]) else target["as_of"]
+    actual_end = max(_end(a) for a in chosen) if chosen else pd.NaT
+    decimals, scale = _step(chosen) if chosen else (np.nan, np.nan)
+    used = [target, *chosen, *([base] if base is not None else [])]
+    crossed = [a for a in chosen if a["entity_id"] != target["entity_id"]]
+    return {
+        "target_fact_id": target["fact_id"],
+        "target_source": target["source_id"],
+        "entity_id": target["entity_id"],
+        "indicator": target["indicator"],
+        "target_measure": measure,
+        "target_quote": target["quote"],
+        "target_reported_value": target["reported_value"],
+        "target_reported_value_high": target["reported_value_high"],
+        "target_reported_unit": target["reported_unit"],
+        "actual_fact_ids": [a["fact_id"] for a in chosen],
+        "actual_quote": " | ".join(a["quote"] for a in chosen),
+        "actual_end": actual_end,
+        "actual_years": _months(target["period_start"], actual_end) / 12
+        if chosen and measure in ("flow", "increment")
+        else np.nan,
+        "pairing": pairing,
+        "history": history,
+        "caveats": _caveats(used, scope=bool(crossed or scope_change)),
+        "scope_change": scope_change if scope_change or not crossed else _crossing(target, crossed),
+        "later_fact_ids": [],
+        "later_value": np.nan,
+        "later_end": pd.NaT,
+        "target_value": target["value"],
+        "target_value_high": target["value_high"],
+        "target_qualifier": str(target["qualifier"]),
+        "target_decimals": target["written_decimals"],
+        "target_scale": target["written_scale"],
+        "actual_value": float(sum(a["value"] for a in chosen)) if chosen else np.nan,
+        "actual_qualifier": _qualifier(hedged),
+        "actual_decimals": decimals,
+        "actual_scale": scale,
+        **_with_baseline(base),
+        **_no_achieved(),
+        "target_kind": "cumulative" if measure in ("flow", "increment") else "level",
+        "period_start_year": _year(start),
+        "period_end_year": _year(end),
+        **_as_of(actual_end),
+        "reported_pct": np.nan,
+        "reported_pct_qualifier": "exact",
+        "reported_pct_decimals": np.nan,
+        "unit": str(target["unit"]),
+        "direction": float(target["direction"]),
+    }
+
+
+def _crossing(target: pd.Series, crossed: list[pd.Series]) -> str:
+    first = min(crossed, key=_end)
+    return f"{target['entity_id']} → {first['entity_id']} from {first['scope_from']:%Y-%m-%d}"
+
+
+def _successors(entities: pd.DataFrame) -> dict[str, tuple[str, pd.Timestamp]]:
+    """Each entity that ended and the unit that succeeded it, with the day it began."""
+    if "successor" not in entities:
+        return {}
+    table = entities.set_index("entity_id")
+    found = {}
+    for entity, successor in table["successor"].items():
+        if successor:
+            start = table.loc[successor, "valid_from"] or table.loc[entity, "valid_to"]
+            found[entity] = (successor, pd.Timestamp(start))
+    return found
+
+
+def _evidence(entity: str, scoped: pd.DataFrame, successors: dict) -> pd.DataFrame:
+    """An entity's facts, then its successors' facts dated after it ended (marked so)."""
+    frames, current = [scoped[scoped["entity_id"] == entity].assign(scope_from=pd.NaT)], entity
+    while current in successors:
+        current, start = successors[current]
+        later = scoped[(scoped["entity_id"] == current) & (scoped["kind"] != "target")]
+        dates = later["period_start"].fillna(later["as_of"])
+        frames.append(later[dates >= start].assign(scope_from=start))
+    return pd.concat(frames)
 
 
 def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
-    """Pair every target of a zone with the actual that measures it, if the data has one.
+    """Pair every target of a zone and of its parts with the actual that measures it.
 
     Money is compared in USD: VND figures are converted with the annual rates
     (:func:`ezlib.progress.currency.to_usd`), so ``target_value`` and ``actual_value`` of money
-    indicators are in USD whatever the source wrote.
+    indicators are in USD whatever the source wrote (``target_reported_*`` keeps the target as
+    written).
 
-    Rules, per target (same entity and indicator; actuals of the zone's own entity only, so
-    that a park's figure never stands in for the whole zone):
+    Rules, per target (its own entity and indicator: a park's figure never stands in for the
+    zone, nor the zone's for a park; the targets of the zone's parks and economic zones are
+    listed with their ``entity_id``), always with the latest evidence the facts hold
+    (docs/methods.md section 8.11):
 
     * a flow over a plan period: the reported flows that run on from the plan start as far as
       the data goes (2021-2023 then 2024), summed when more than one (``pairing=summed``);
-    * a level by a date: the latest actual level at or before that date;
+      the shorter chains are its ``history``;
+    * an increment ("có thêm 15 khu công nghiệp"): the reported increments chained the same
+      way, else the rise of the level from the plan start (``from_levels``);
+    * a level by a date: the latest actual level at or before that date, the earlier ones as
+      its ``history``, and as its baseline the level at the plan's start (the latest at or
+      before it, else the first in the plan's first year);
     * a growth or multiple: the actual of the same kind for the same period;
     * a flow with no reported actual, whose parts have cumulative levels at the plan start
       and later (``COMPONENTS``): the rise of those levels, summed (``pairing=from_levels``;
-      ``actual_fact_ids`` lists each part's later level, then its level at the start).
+      ``actual_fact_ids`` lists each part's later level, then its level at the start; a VND
+      rise is taken in VND, then converted);
+    * a plan implied by "đạt X% kế hoạch" (:func:`_implied_rows`).
 
     Every figure keeps the precision its source wrote (``target_decimals``, ``actual_scale``
     ...; see :func:`_step` for sums), and an implied plan is left to ``assess``.
@@ -222,123 +555,37 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
         One row per target with :data:`PAIR_COLUMNS`; ``pairing`` is ``single``, ``summed``,
         ``from_levels`` or ``none`` (a target with no actual yet).
     """
-    zone_facts = _on_usd_scale(facts[facts["entity_id"] == zone])[_USED]
-    targets = zone_facts[zone_facts["kind"] == "target"]
-    actuals = zone_facts[zone_facts["kind"] == "actual"]
+    entities = load_entities()
+    scope = zone_scope(zone, entities)
+    mine = set(zone_entities(zone, entities))
+    usd = _on_usd_scale(facts[facts["entity_id"].isin(scope)])[_USED]
     rows = []
-    for _, target in targets.iterrows():
-        same = actuals[actuals["indicator"] == target["indicator"]]
-        if target["measure"] == "flow":
-            chosen, pairing = _flow_actual(target, same)
-            if pairing == "none":
-                chosen, pairing = _flow_from_levels(target, zone_facts)
-        elif target["measure"] == "level":
-            chosen, pairing = _level_actual(target, same)
-        else:
-            chosen, pairing = _growth_actual(target, same)
-        # A level "by 2025" runs from the year it was set (the source's date) to its date.
-        start = target["period_start"]
-        for fallback in ("ref_start", "source_published_date"):
-            if pd.isna(start):
-                start = target[fallback]
-        end = target["period_end"] if pd.notna(target["period_end"]) else target["as_of"]
-        actual_end = (
-            max((a["period_end"] if pd.notna(a["period_end"]) else a["as_of"]) for a in chosen)
-            if chosen
-            else pd.NaT
-        )
-        years = np.nan
-        if chosen and target["measure"] == "flow":
-            years = _months(target["period_start"], actual_end) / 12
-        # NOTE: the hedge of a rise of levels is that of its later levels; a hedged first level
-        # ("gần 13,45 tỷ USD", Nghi Sơn at the start of 2021) is not carried into the rise.
-        hedged = chosen[::2] if pairing == "from_levels" else chosen
-        qualifiers = {str(a["qualifier"]) for a in hedged}
-        actual_decimals, actual_scale = _step(chosen) if chosen else (np.nan, np.nan)
-        rows.append(
-            {
-                "target_fact_id": target["fact_id"],
-                "target_source": target["source_id"],
-                "entity_id": zone,
-                "indicator": target["indicator"],
-                "target_measure": target["measure"],
-                "target_quote": target["quote"],
-                "actual_fact_ids": [a["fact_id"] for a in chosen],
-                "actual_quote": " | ".join(a["quote"] for a in chosen),
-                "actual_end": actual_end,
-                "actual_years": years,
-                "pairing": pairing,
-                "later_fact_ids": [],
-                "later_value": np.nan,
-                "later_end": pd.NaT,
-                "target_value": target["value"],
-                "target_value_high": target["value_high"],
-                "target_qualifier": str(target["qualifier"]),
-                "target_decimals": target["written_decimals"],
-                "target_scale": target["written_scale"],
-                "actual_value": float(sum(a["value"] for a in chosen)) if chosen else np.nan,
-                "actual_qualifier": qualifiers.pop()
-                if len(qualifiers) == 1
-                else ("exact" if not qualifiers else "approx"),
-                "actual_decimals": actual_decimals,
-                "actual_scale": actual_scale,
-                "target_kind": "cumulative" if target["measure"] == "flow" else "level",
-                "period_start_year": _year(start),
-                "period_end_year": _year(end),
-                **_as_of(actual_end),
-                "reported_pct": np.nan,
-                "reported_pct_qualifier": "exact",
-                "reported_pct_decimals": np.nan,
-                "unit": str(target["unit"]),
-                "direction": float(target["direction"]),
-            }
-        )
-    rows += _implied_rows(zone, zone_facts, targets)
+    successors = _successors(entities)
+    for entity in scope:
+        own = _evidence(entity, usd, successors)
+        targets = own[(own["kind"] == "target") & (own["entity_id"] == entity)]
+        # A merged unit's target in the report of a zone it absorbed: scope changed.
+        listed = "" if entity in mine else f"{zone} → {entity}"
+        rows += [_pair(target, own, listed) for _, target in targets.iterrows()]
+        rows += _implied_rows(entity, own[own["entity_id"] == entity], targets, listed)
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
 
 
-def _as_of(end: pd.Timestamp) -> dict[str, float]:
-    """The year and month the actual runs to (NaN without one)."""
-    if pd.isna(end):
-        return {"as_of_year": np.nan, "as_of_month": np.nan}
-    return {"as_of_year": float(end.year), "as_of_month": float(end.month)}
-
-
-def _later(share: pd.Series, zone_facts: pd.DataFrame, achieved: pd.Series) -> dict:
-    """What later reports add to an implied plan: the flows that run on past the achieved one."""
-    plan = pd.Series(
-        {
-            "period_start": share["ref_start"],
-            "period_end": share["ref_end"],
-            "unit": achieved["unit"],
-        }
-    )
-    same = zone_facts[
-        (zone_facts["kind"] == "actual") & (zone_facts["indicator"] == share["indicator"])
-    ]
-    chain, _ = _flow_actual(plan, same)
-    if not chain or chain[-1]["period_end"] <= achieved["period_end"]:
-        return {"later_fact_ids": [], "later_value": np.nan, "later_end": pd.NaT}
-    return {
-        "later_fact_ids": [piece["fact_id"] for piece in chain],
-        "later_value": float(sum(piece["value"] for piece in chain)),
-        "later_end": chain[-1]["period_end"],
-    }
-
-
-def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
+def _implied_rows(
+    entity: str, own: pd.DataFrame, targets: pd.DataFrame, scope_change: str = ""
+) -> list[dict]:
     """Targets that are not stated but implied by "đạt X% kế hoạch" next to an achieved amount.
 
     Only for plans with no stated target of the same indicator and period, and only when the
     source gives one achieved amount for that period. The plan is not computed here:
     ``target_value`` is NaN and ``reported_pct`` the share, from which ``assess`` derives the
-    plan with its band (docs/methods.md section 8).
+    plan with its band (docs/methods.md section 8). The actual is the latest the data holds:
+    the flows that run on from the plan start past the achieved amount (``later_*``), with
+    the achieved amount as ``achieved_*`` and in ``history``.
     """
     rows = []
-    shares = zone_facts[
-        (zone_facts["kind"] == "actual")
-        & (zone_facts["measure"] == "share")
-        & (zone_facts["reference"] == "plan")
+    shares = own[
+        (own["kind"] == "actual") & (own["measure"] == "share") & (own["reference"] == "plan")
     ]
     for _, share in shares.iterrows():
         stated = targets[
@@ -346,43 +593,69 @@ def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) ->
             & (targets["period_start"] == share["ref_start"])
             & (targets["period_end"] == share["ref_end"])
         ]
-        achieved = zone_facts[
-            (zone_facts["kind"] == "actual")
-            & (zone_facts["measure"] == "flow")
-            & (zone_facts["indicator"] == share["indicator"])
-            & (zone_facts["period_start"] == share["period_start"])
-            & (zone_facts["period_end"] == share["period_end"])
-            & (zone_facts["source_id"] == share["source_id"])
+        achieved = own[
+            (own["kind"] == "actual")
+            & (own["measure"] == "flow")
+            & (own["indicator"] == share["indicator"])
+            & (own["period_start"] == share["period_start"])
+            & (own["period_end"] == share["period_end"])
+            & (own["source_id"] == share["source_id"])
         ]
         # Two different achieved amounts in the same source (e.g. registered FDI and FDI with
         # share purchases) make the share ambiguous: no plan is implied from it.
         if not stated.empty or achieved["value"].nunique() != 1:
             continue
-        actual = achieved.iloc[0]
-        end = actual["period_end"]
+        amount = achieved.iloc[0]
+        plan = pd.Series(
+            {
+                "period_start": share["ref_start"],
+                "period_end": share["ref_end"],
+                "unit": amount["unit"],
+            }
+        )
+        same = own[(own["kind"] == "actual") & (own["indicator"] == share["indicator"])]
+        chain = _chain(plan, same)
+        later = bool(chain) and chain[-1]["period_end"] > amount["period_end"]
+        pieces = chain if later else [amount]
+        decimals, scale = _step(pieces)
+        end = _end(pieces[-1])
         rows.append(
             {
                 "target_fact_id": share["fact_id"],
                 "target_source": share["source_id"],
-                "entity_id": zone,
+                "entity_id": entity,
                 "indicator": share["indicator"],
                 "target_measure": "implied",
                 "target_quote": share["quote"],
-                "actual_fact_ids": [actual["fact_id"]],
-                "actual_quote": actual["quote"],
+                "target_reported_value": np.nan,
+                "target_reported_value_high": np.nan,
+                "target_reported_unit": amount["reported_unit"],
+                "actual_fact_ids": [p["fact_id"] for p in pieces],
+                "actual_quote": " | ".join(p["quote"] for p in pieces),
                 "actual_end": end,
                 "actual_years": _months(share["ref_start"], end) / 12,
-                "pairing": "single",
-                **_later(share, zone_facts, actual),
+                "pairing": "summed" if len(pieces) > 1 else "single",
+                "baseline_fact_id": "",
+                "history": [_reading([amount], stated_share=True)] if later else [],
+                "caveats": _caveats([share, *pieces], scope=bool(scope_change)),
+                "scope_change": scope_change,
+                "later_fact_ids": [p["fact_id"] for p in chain] if later else [],
+                "later_value": float(sum(p["value"] for p in chain)) if later else np.nan,
+                "later_end": end if later else pd.NaT,
                 "target_value": np.nan,
                 "target_value_high": np.nan,
                 "target_qualifier": "exact",
                 "target_decimals": np.nan,
                 "target_scale": np.nan,
-                "actual_value": actual["value"],
-                "actual_qualifier": str(actual["qualifier"]),
-                "actual_decimals": actual["written_decimals"],
-                "actual_scale": actual["written_scale"],
+                "actual_value": float(sum(p["value"] for p in pieces)),
+                "actual_qualifier": _qualifier(pieces),
+                "actual_decimals": decimals,
+                "actual_scale": scale,
+                **_no_baseline(),
+                "achieved_value": amount["value"] if later else np.nan,
+                "achieved_qualifier": str(amount["qualifier"]),
+                "achieved_decimals": amount["written_decimals"] if later else np.nan,
+                "achieved_scale": amount["written_scale"] if later else np.nan,
                 "target_kind": "cumulative",
                 "period_start_year": _year(share["ref_start"]),
                 "period_end_year": _year(share["ref_end"]),
@@ -390,8 +663,8 @@ def _implied_rows(zone: str, zone_facts: pd.DataFrame, targets: pd.DataFrame) ->
                 "reported_pct": share["value"],
                 "reported_pct_qualifier": str(share["qualifier"]),
                 "reported_pct_decimals": share["written_decimals"],
-                "unit": actual["unit"],
-                "direction": float(actual["direction"]),
+                "unit": amount["unit"],
+                "direction": float(amount["direction"]),
             }
         )
     return rows

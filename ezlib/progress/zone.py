@@ -5,8 +5,106 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ezlib.data.reference import load_entities
 from ezlib.methods.assess import assess
-from ezlib.progress.pairing import pair_targets
+from ezlib.progress.pairing import pair_targets, zone_entities
+
+
+def earlier_readings(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Return each pair as it stood at each of its earlier readings (its ``history``).
+
+    Args:
+        pairs: As returned by :func:`ezlib.progress.pairing.pair_targets`.
+
+    Returns:
+        One row per earlier reading, with the pairs' columns: the actual is the reading's
+        (ids, value, hedge, precision, end date). For the amount an implied plan's share was
+        stated for, the share applies as stated (``achieved_*`` cleared).
+    """
+    rows = []
+    for _, pair in pairs.iterrows():
+        for reading in pair["history"]:
+            row = pair.copy()
+            end = pd.Timestamp(reading["end"])
+            row["actual_fact_ids"] = list(reading["fact_ids"])
+            row["actual_value"] = reading["value"]
+            row["actual_qualifier"] = reading["qualifier"]
+            row["actual_decimals"] = reading["decimals"]
+            row["actual_scale"] = reading["scale"]
+            row["actual_end"] = end
+            row["as_of_year"], row["as_of_month"] = float(end.year), float(end.month)
+            row["history"] = []
+            if reading.get("stated_share"):
+                row["achieved_value"] = np.nan
+                row[["later_fact_ids", "later_value", "later_end"]] = [[], np.nan, pd.NaT]
+            rows.append(row)
+    return pd.DataFrame(rows, columns=pairs.columns).reset_index(drop=True)
+
+
+def zone_history(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
+    """Every reading of every target of a zone, assessed: the earlier ones, then the latest.
+
+    The plan check reproduces a figure as it was reported ("đạt gần 84% kế hoạch" at the end
+    of 2023) beside the target's status on the latest evidence (end 2024).
+
+    Args:
+        facts: As returned by :func:`ezlib.data.load.load_facts`.
+        zone: The zone's ``entity_id``.
+
+    Returns:
+        The columns of :func:`zone_progress` and ``reading``: ``earlier`` or ``latest``.
+    """
+    pairs = pair_targets(facts, zone)
+    readings = pd.concat(
+        [earlier_readings(pairs).assign(reading="earlier"), pairs.assign(reading="latest")],
+        ignore_index=True,
+    )
+    return _assessed(readings, data_date(facts))
+
+
+def _assessed(pairs: pd.DataFrame, data_date: pd.Timestamp) -> pd.DataFrame:
+    pairs = pairs.reset_index(drop=True)
+    table = pairs.join(assess(pairs))
+    measured = pairs["pairing"] != "none"
+    table["status"] = np.where(measured, "measured", "no_actual")
+    table["flags"] = table["flags"].astype(str).where(measured, "")
+    table["plan_status"] = plan_status(table, data_date)
+    return table
+
+
+def plan_status(table: pd.DataFrame, data_date: pd.Timestamp) -> pd.Series:
+    """Return where each target's plan stands at ``data_date``: :data:`PLAN_STATUSES`.
+
+    A plan whose period ended by ``data_date`` gets a final status: ``met`` (or
+    ``borderline``) when the latest evidence meets it, ``not_met`` when evidence that covers
+    the whole period falls short, ``not_measurable`` when there is no result or the results
+    stop before the period's end short of the target (Hải Phòng's 2025 FDI plan, with no 2025
+    result). A plan still running is ``open``.
+
+    Args:
+        table: Assessed targets (:func:`zone_progress` columns but ``plan_status``).
+        data_date: The date of the data: the latest publication date of its sources.
+
+    Returns:
+        One status per row, on the table's index.
+    """
+    end = pd.to_datetime(
+        table["period_end_year"].astype("Int64").astype(str) + "-12-31", errors="coerce"
+    )
+    closed = end <= data_date
+    met = table["met_status"].astype(str)
+    covered = pd.to_datetime(table["actual_end"]) >= end
+    final = np.select(
+        [met.isin(["met", "met_floor"]), met == "borderline", (met == "not_met") & covered],
+        ["met", "borderline", "not_met"],
+        "not_measurable",
+    )
+    return pd.Series(np.where(closed, final, "open"), index=table.index, name="plan_status")
+
+
+def data_date(facts: pd.DataFrame) -> pd.Timestamp:
+    """The date of the data: the latest publication date of the sources the facts cite."""
+    return pd.Timestamp(facts["source_published_date"].max())
 
 
 def zone_progress(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
@@ -21,12 +119,52 @@ def zone_progress(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
         zone: The zone's ``entity_id``.
 
     Returns:
-        One row per target: the pair's columns, ``assess``'s columns, and ``status``:
-        ``measured`` or ``no_actual`` (then the results are NaN and ``flags`` is empty).
+        One row per target, on the latest evidence the facts hold: the pair's columns,
+        ``assess``'s columns, ``status`` (``measured`` or ``no_actual``: then the results are
+        NaN and ``flags`` is empty) and ``plan_status`` (:func:`plan_status`: the final status
+        of a plan whose period is over, ``open`` otherwise). Earlier readings:
+        :func:`zone_history`.
     """
-    pairs = pair_targets(facts, zone).reset_index(drop=True)
-    table = pairs.join(assess(pairs))
-    measured = pairs["pairing"] != "none"
-    table["status"] = np.where(measured, "measured", "no_actual")
-    table["flags"] = table["flags"].astype(str).where(measured, "")
-    return table
+    return _assessed(pair_targets(facts, zone), data_date(facts))
+
+
+def zone_groups(facts: pd.DataFrame) -> tuple[str, ...]:
+    """Return every zone of the data: each zone group that has facts, its own or its parts'.
+
+    Args:
+        facts: The loaded facts.
+
+    Returns:
+        The zone groups' entity ids, in the order of the entity table.
+    """
+    entities = load_entities()
+    with_facts = set(facts["entity_id"].astype(str))
+    groups = entities.loc[entities["level"] == "zone_group", "entity_id"]
+    return tuple(g for g in groups if with_facts.intersection(zone_entities(g, entities)))
+
+
+def plan_outcomes(
+    facts: pd.DataFrame, zones: tuple[str, ...] | None = None, end_year: int = 2025
+) -> pd.DataFrame:
+    """Every zone's plans that ended in ``end_year``, with their final status, side by side.
+
+    Args:
+        facts: As returned by :func:`ezlib.data.load.load_facts`.
+        zones: The zones' entity ids; every zone of the data (:func:`zone_groups`) when None.
+        end_year: The plans' last year (2025: the 2021-2025 plans and the 2025 annual plans).
+
+    Returns:
+        The :func:`zone_progress` rows of those plans, with ``zone`` first.
+    """
+    zones = zone_groups(facts) if zones is None else zones
+    tables = [
+        zone_progress(facts, zone)
+        .assign(zone=zone)
+        .pipe(lambda t: t[t["period_end_year"] == end_year])
+        for zone in zones
+    ]
+    tables = [t for t in tables if not t.empty]
+    if not tables:
+        return pd.DataFrame(columns=["zone"])
+    table = pd.concat(tables, ignore_index=True)
+    return table[["zone", *(c for c in table.columns if c != "zone")]]

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from ezlib.paths import project_root
+from ezlib.report.words import LANGUAGE_NAMES
+from ezlib.vocabulary import LANGUAGES
 
 _INDEX_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;
 max-width:60rem;padding:0 1rem;color:#1b1b1b}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;
+.scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.4rem .6rem;
 border-bottom:1px solid #ddd}th{background:#f4f4f4}.ok{color:#1a7f37}.failed{color:#b42318;
 font-weight:bold}.note{color:#555;font-size:.9rem}
 """
@@ -41,11 +45,26 @@ def _exporter():
     return HTMLExporter(config=config)
 
 
+def page_language(node) -> str:
+    """The language of an executed notebook's page: its ``lang`` parameter, else English.
+
+    The parameter is the one papermill injected (recorded in the notebook's metadata), or else
+    the default the ``parameters`` cell sets (``lang = "vi"``).
+    """
+    lang = node.metadata.get("papermill", {}).get("parameters", {}).get("lang")
+    for cell in node.cells if lang is None else ():
+        if "parameters" in cell.metadata.get("tags", []):
+            found = re.search(r"""^lang\s*=\s*["'](\w+)["']""", cell.source, flags=re.M)
+            lang = found.group(1) if found else None
+    return lang if lang in LANGUAGES else "en"
+
+
 def render_notebook(notebook: Path, page: Path, title: str | None = None) -> Path:
     """Render an executed notebook to a self-contained HTML page without code.
 
     The page uses the ``offline`` template (``templates/offline``): no require.js, MathJax,
-    Mermaid or widget scripts, so it makes no request to any other host; figures are inline.
+    Mermaid or widget scripts, so it makes no request to any other host; figures are inline,
+    with their alt text. The page's ``lang`` is the notebook's (:func:`page_language`).
 
     Args:
         notebook: The executed ``.ipynb``.
@@ -58,7 +77,9 @@ def render_notebook(notebook: Path, page: Path, title: str | None = None) -> Pat
     import nbformat
 
     node = nbformat.read(str(notebook), as_version=4)
-    body, _ = _exporter().from_notebook_node(
+    exporter = _exporter()
+    exporter.language_code = page_language(node)
+    body, _ = exporter.from_notebook_node(
         node, resources={"metadata": {"name": title or notebook.stem}}
     )
     page.parent.mkdir(parents=True, exist_ok=True)
@@ -90,13 +111,16 @@ def write_index(
         lines.append(
             "<tr>"
             f'<td><a href="{html.escape(row["href"])}">{html.escape(row["title"])}</a></td>'
-            f"<td>{html.escape(row['zone'])}</td><td>{html.escape(row['lang'])}</td>"
+            f"<td>{html.escape(row['zone'])}</td>"
+            f'<td lang="{html.escape(row["lang"])}">'
+            f"{html.escape(LANGUAGE_NAMES.get(row['lang'], row['lang']))}</td>"
             f"<td>{html.escape(row['built'])}</td>"
             f'<td class="{status}">{status}{detail}</td></tr>'
         )
     table = (
-        "<table><thead><tr><th>Report</th><th>Zone</th><th>Language</th><th>Built</th>"
-        "<th>Status</th></tr></thead><tbody>" + "".join(lines) + "</tbody></table>"
+        '<div class="scroll"><table><thead><tr><th>Report</th><th>Zone</th><th>Language</th>'
+        "<th>Built</th>"
+        "<th>Status</th></tr></thead><tbody>" + "".join(lines) + "</tbody></table></div>"
         if rows
         else "<p>No reports are built yet: <code>notebooks/reports.toml</code> lists no run.</p>"
     )

@@ -53,21 +53,25 @@ def visit(page, url):
     return problems, broken
 
 
+def launch(pw):
+    return pw.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+        ],
+    )
+
+
 def test_every_page_loads_offline_with_its_images(site):
     from playwright.sync_api import sync_playwright
 
     pages = sorted(site.glob("*.html"))
     assert len(pages) >= 5
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
+        browser = launch(pw)
         page = browser.new_page()
         for path in pages:
             problems, broken = visit(page, path.as_uri())
@@ -82,4 +86,29 @@ def test_every_page_loads_offline_with_its_images(site):
             assert page.evaluate("document.images.length") >= 2, report.name  # both charts
         page.goto((site / "02_plan_check__hp-zones_fdi-capital_en.html").as_uri())
         assert "84%" in page.inner_text("body")
+        browser.close()
+
+
+def test_pages_read_on_a_phone_in_their_language_and_charts_say_what_they_show(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        for path in sorted(site.glob("*.html")):
+            page.goto(path.as_uri())
+            # A wide table scrolls in its own box: the page never scrolls sideways.
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path.name
+            if path.name == "index.html":
+                continue
+            lang = "vi" if path.stem.endswith("_vi") else "en"
+            assert page.evaluate("document.documentElement.lang") == lang, path.name
+            for alt in page.evaluate("Array.from(document.images).map(i => i.alt)"):
+                assert alt.startswith(("Biểu đồ",) if lang == "vi" else ("Chart", "Bar chart"))
+            cells = page.evaluate(
+                "Array.from(document.querySelectorAll('.ez-table td'))"
+                ".map(td => [td.className, getComputedStyle(td).textAlign])"
+            )
+            assert cells, path.name
+            assert all((kind == "num") == (align == "right") for kind, align in cells), path.name
         browser.close()

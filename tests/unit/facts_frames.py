@@ -24,7 +24,7 @@ ZONE = "zone-a"
 PUBLISHED = "2024-05-10"
 """The default publication date of a row's source."""
 
-JOINED_COLUMNS = ("direction", "source_published_date")
+JOINED_COLUMNS = ("caveats", "direction", "source_published_date")
 """The joined columns the progress functions read, besides the facts' own and written ones."""
 
 _DEFAULTS: dict[str, object] = {
@@ -87,6 +87,7 @@ def facts_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
         record.setdefault("written_scale", scale)
         record.setdefault("written_qualifier", record["qualifier"])
         record.setdefault("written", "")
+        record.setdefault("caveats", ())
         records.append(record)
     columns = [*FACT_COLUMNS, *WRITTEN_COLUMNS, *JOINED_COLUMNS]
     unknown = {key for record in records for key in record} - set(columns)

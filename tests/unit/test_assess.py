@@ -94,7 +94,66 @@ def test_hai_phong_end_to_end():
     assert result["escap_category"] == "progress_made"
     assert not result["eurostat_borderline"]
     assert result["met_status"] == "not_met"
-    assert result["flags"] == "implied_target"
+    assert result["flags"] == "implied_target;stated_attainment"
+    # The attainment is the source's "gần 84%" (83-84%), not a band derived in a circle.
+    assert (result["attainment_low"], result["attainment_high"]) == pytest.approx((0.83, 0.84))
+
+
+def test_a_stated_attainment_is_used_as_stated_with_its_own_hedge():
+    stated = row(
+        target_kind="cumulative",
+        target_value=float("nan"),
+        actual_value=2.18e9,
+        actual_decimals=2,
+        actual_scale=1e9,
+        reported_pct=109,
+        reported_pct_decimals=0,
+        period_start_year=2022,
+        period_end_year=2022,
+        as_of_year=2022,
+    )
+    result = assess(pd.DataFrame([stated])).iloc[0]
+    assert (result["attainment_low"], result["attainment_high"]) == pytest.approx((1.085, 1.095))
+    assert result["attainment_point"] == pytest.approx(1.09)
+    assert not result["eurostat_borderline"]
+    assert result["met_status"] == "met"  # 108,5% at the least: met for sure
+
+
+def test_a_later_actual_is_measured_against_the_plan_implied_by_an_earlier_share():
+    later = row(
+        target_kind="cumulative",
+        target_value=float("nan"),
+        actual_value=14.86e9,
+        actual_decimals=0,
+        actual_scale=1e7,
+        achieved_value=10.51e9,
+        achieved_decimals=2,
+        achieved_scale=1e9,
+        reported_pct=84,
+        reported_pct_qualifier="nearly",
+        reported_pct_decimals=0,
+        as_of_year=2024,
+    )
+    result = assess(pd.DataFrame([later])).iloc[0]
+    assert result["target_point"] == pytest.approx(10.51e9 / 0.84)  # implied by 2021-2023
+    assert result["attainment_point"] == pytest.approx(14.86e9 / (10.51e9 / 0.84))
+    assert "stated_attainment" not in result["flags"]
+    assert result["met_status"] == "met"
+
+
+def test_equal_attainment_gets_the_same_category_for_a_point_and_a_range_target():
+    point = row(target_kind="cumulative", target_value=2.0e9, actual_value=1.82e9)
+    ranged = row(
+        target_kind="cumulative",
+        target_value=2.0e9,
+        target_value_high=2.5e9,
+        target_qualifier="range",
+        actual_value=1.82e9,
+    )
+    out = assess(pd.DataFrame([point, ranged]))
+    assert out["attainment_point"].tolist() == pytest.approx([0.91, 0.91])
+    assert out["eurostat_category"].astype(str).nunique() == 1
+    assert out["met_status"].astype(str).tolist() == ["not_met", "not_met"]
 
 
 def test_a_level_target_is_assessed_with_compound_growth():

@@ -134,3 +134,10 @@ def test_unit_sanity(value, unit, status, hint):
     result = check_units(value, unit)
     assert result.status == status
     assert hint in result.message
+
+
+def test_a_plan_the_share_allows_shows_no_discrepancy():
+    # 4,35 tỷ USD "bằng 242% kế hoạch năm" against the plan "1,8-2,3 tỷ USD": the floor fits.
+    plan = figure_estimate(1.8e9, "range", 2.3e9, target=True)
+    result = check_pct_of_plan(4.35e9, 242, plan, pct_qualifier="exact", pct_decimals=0)
+    assert (result.status, result.discrepancy) == ("ok", 0.0)

@@ -7,7 +7,7 @@ from facts_frames import RATES, ZONE, facts_frame
 
 import ezlib.progress.currency as currency
 from ezlib.progress.consistency import CHECK_COLUMNS, consistency_checks
-from ezlib.progress.zone import zone_progress
+from ezlib.progress.zone import zone_history
 from ezlib.report.narrative import plan_narrative
 
 PARTS = "FDI + DDI = total"
@@ -241,11 +241,12 @@ def nearly_84_percent(monkeypatch):
             flow("fdi-2024", "fdi_capital", 4.35e9, period="2024", source_id="src-b"),
         ]
     )
-    return zone_progress(facts, ZONE)
+    return zone_history(facts, ZONE)
 
 
 def test_the_implied_plan_of_nearly_84_percent_is_assessed_from_the_pairs(nearly_84_percent):
-    row = nearly_84_percent.set_index("target_fact_id").loc["share"]
+    readings = nearly_84_percent.set_index("target_fact_id").loc["share"]
+    row = readings[readings["reading"] == "earlier"].iloc[0]  # as reported, to 2023
     assert row["status"] == "measured"
     # "gần 84%" is 83-84%; "10,51 tỷ" is 10,505-10,515 tỷ.
     assert row["target_point"] == pytest.approx(10.51e9 / 0.84)  # about 12.51 bn USD
@@ -259,20 +260,114 @@ def test_the_implied_plan_of_nearly_84_percent_is_assessed_from_the_pairs(nearly
     assert row["projection_point"] == pytest.approx(10.51e9 / 3 * 5)  # 17.52 bn USD
 
 
+def test_the_implied_plan_is_judged_on_the_latest_evidence(nearly_84_percent):
+    readings = nearly_84_percent.set_index("target_fact_id").loc["share"]
+    row = readings[readings["reading"] == "latest"].iloc[0]  # 2021-2023 and 2024
+    assert row["actual_fact_ids"] == ["fdi", "fdi-2024"]
+    assert row["target_point"] == pytest.approx(10.51e9 / 0.84)  # the plan stays as implied
+    assert row["attainment_point"] == pytest.approx(14.86e9 / (10.51e9 / 0.84))  # 119%
+    assert row["met_status"] == "met"
+    assert str(row["eurostat_category"]) == "target_achieved"
+
+
 def test_the_plan_narrative_reproduces_nearly_84_percent_of_the_plan(nearly_84_percent):
     vi = plan_narrative(nearly_84_percent, "vi")
     # 10,51 / 0,84 = 12,51; 10,505 / 0,84 = 12,51; 10,515 / 0,83 = 12,67 tỷ USD
-    assert "đã đạt 10,51 tỷ USD, tức 84% của kế hoạch ≈ 12,51 tỷ USD" in vi
+    assert "đã đạt 10,51 tỷ USD, tức gần 84% của kế hoạch ≈ 12,51 tỷ USD" in vi
     assert "(khoảng 12,51 tỷ USD đến 12,67 tỷ USD)" in vi
     assert "Đã qua 60% thời gian kế hoạch: chỉ số tiến độ 1,40" in vi  # 0,84 / 0,6
     # (12,512 - 10,51) / 2 = 1,001 tỷ a year, 0,29 x the 3,503 tỷ a year achieved
     assert "cần 1 tỷ USD mỗi năm trong 2 năm còn lại, bằng 0,29 lần" in vi
     assert "cuối kỳ đạt khoảng 17,52 tỷ USD" in vi  # 10,51 / 3 x 5
     en = plan_narrative(nearly_84_percent, "en")
-    assert "Plan 2021–2025: 10.51 bn USD achieved, 84% of a plan of about 12.51 bn USD" in en
+    assert "Plan 2021–2025: 10.51 bn USD achieved, nearly 84% of a plan of about 12.51 bn USD" in en
     assert "pace index 1.40" in en
     # 10,51 + 4,35 = 14,86 tỷ: 14,86 / 12,669 = 117% to 14,86 / 12,506 = 119% of the plan
     assert (
         "Later reports (fdi + fdi-2024) bring the total to the end of 2024 to 14.86 bn USD, "
         "117–119% of the implied plan" in en
     )
+
+
+def reconciliations(table):
+    return table[table["check"].str.contains(r"\+ …")]
+
+
+def test_annual_results_are_reconciled_with_a_multi_year_total_in_every_combination():
+    table = reconciliations(
+        checks(
+            [
+                flow("total", "fdi_capital", 10.51e9),
+                flow("y2021", "fdi_capital", 2.96e9, period="2021"),
+                flow(
+                    "y2021-shares",
+                    "fdi_capital",
+                    5.2e9,
+                    period="2021",
+                    source_id="src-b",
+                    note="Includes two share purchases worth 2.2 billion USD.",
+                ),
+                flow("y2022", "fdi_capital", 2.5e9, period="2022", qualifier="nearly"),
+                flow("y2023", "fdi_capital", 3.5e9, period="2023"),
+            ]
+        )
+    )
+    by_first = {row["fact_ids"][0]: row for _, row in table.iterrows()}
+    assert set(by_first) == {"y2021", "y2021-shares"}  # one row per way of adding up
+    registered = by_first["y2021"]
+    assert registered["discrepancy"] == pytest.approx((2.96 + 2.5 + 3.5 - 10.51) * 1e9)
+    # "gần 2,5" allows 5% below 2,5: the band of the sum reaches 0,125 tỷ lower.
+    assert registered["details"]["sum"].low == pytest.approx((2.955 + 2.375 + 3.45) * 1e9)
+    assert registered["status"] == "fail"
+    assert "share purchases" in by_first["y2021-shares"]["explanation"]
+    assert registered["explanation"] == ""
+
+
+def test_annual_results_within_the_bands_reconcile():
+    table = reconciliations(
+        checks(
+            [
+                flow("total", "fdi_capital", 9.0e9),
+                flow("y2021", "fdi_capital", 2.96e9, period="2021"),
+                flow("y2022", "fdi_capital", 2.5e9, period="2022", qualifier="nearly"),
+                flow("y2023", "fdi_capital", 3.5e9, period="2023"),
+            ]
+        )
+    )
+    assert table["status"].tolist() == ["ok"]
+
+
+def test_a_year_without_a_result_leaves_the_total_unreconciled():
+    rows = [flow("total", "fdi_capital", 9e9), flow("y2021", "fdi_capital", 3e9, period="2021")]
+    assert reconciliations(checks(rows)).empty
+
+
+def test_annual_plans_that_cover_part_of_a_plan_say_which_years_are_missing():
+    table = reconciliations(
+        checks(
+            [
+                flow("plan", "fdi_capital", 15e9, period="2021-2025", kind="target"),
+                flow("p2024", "fdi_capital", 1.8e9, period="2024", kind="target",
+                     qualifier="range", value_high=2.3e9),
+                flow("p2025", "fdi_capital", 3e9, period="2025", kind="target"),
+            ]
+        )
+    )  # fmt: skip
+    row = table.iloc[0]
+    assert row["status"] == "incomplete"
+    assert row["details"]["years_missing"] == [2021, 2022, 2023]
+    assert row["fact_ids"] == ["p2024", "p2025", "plan"]
+    left = row["details"]["left"]  # what the three missing years' plans must add up to
+    assert (left.low, left.high) == pytest.approx((15e9 - 5.3e9, 15e9 - 4.8e9))
+
+
+def test_annual_plans_that_cover_the_plan_are_summed_against_it():
+    plans = [
+        flow(f"p{year}", "fdi_capital", 3e9, period=str(year), kind="target")
+        for year in range(2021, 2026)
+    ]
+    table = reconciliations(
+        checks([flow("plan", "fdi_capital", 16e9, period="2021-2025", kind="target"), *plans])
+    )
+    assert table["status"].tolist() == ["fail"]
+    assert table["discrepancy"].iloc[0] == pytest.approx(-1e9)

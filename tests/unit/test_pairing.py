@@ -181,8 +181,11 @@ def test_a_flow_with_no_reported_flow_is_rebuilt_from_the_rise_of_its_parts_leve
     assert row["pairing"] == "from_levels"
     assert row["actual_fact_ids"] == ["fdi-later", "fdi-first", "dom-later", "dom-first"]
     fdi = 13.677e9 - 13.45e9
-    domestic = 179_176e9 / 24_000 - 156_489e9 / 23_000
+    # The VND rise is taken in VND, then converted at the mean rate of 2021-2023 (23,500):
+    # converting each stock at its own year's rate would lose about a quarter of it here.
+    domestic = (179_176e9 - 156_489e9) / 23_500
     assert row["actual_value"] == pytest.approx(fdi + domestic)
+    assert domestic > 1.2 * (179_176e9 / 24_000 - 156_489e9 / 23_000)
     assert row["actual_end"] == pd.Timestamp("2023-12-31")
     assert row["actual_years"] == pytest.approx(3.0)
     # A sum of four figures: the last-digit steps of 13,677 tỷ, 13,45 tỷ and two tỷ đồng.
@@ -428,3 +431,125 @@ def test_assess_runs_on_the_pairs_without_renaming():
     assert table.loc["plan", "elapsed_share"] == pytest.approx(4 / 5)
     assert table.loc["share", "target_point"] == pytest.approx(10.51e9 / 0.84)
     assert np.isnan(table.loc["waiting", "attainment_point"])
+
+
+LAND = {"indicator": "kcn_land_area", "unit": "ha"}
+
+
+def test_a_level_target_is_measured_from_the_level_at_the_plan_start():
+    row = paired(
+        [
+            level("plan", "2025-12-31", 6418, kind="target", ref="2021-2025", **LAND),
+            level("start", "2020-12-31", 6000, kind="baseline", **LAND),
+            level("mid", "2022-06-29", 6074, **LAND),
+            level("latest", "2024-06-30", 6080, **LAND),
+        ]
+    ).loc["plan"]
+    assert row["baseline_fact_id"] == "start"  # the latest at or before 2021-01-01
+    assert row["baseline_value"] == 6000
+    assert row["base_year"] == 2020
+    assert [reading["fact_ids"] for reading in row["history"]] == [["mid"]]  # earlier actuals
+
+
+def test_with_no_level_before_the_plan_the_first_in_its_first_year_is_the_baseline():
+    rows = [
+        level("plan", "2025-12-31", 6418, kind="target", ref="2022-2025", **LAND),
+        level("mid", "2022-06-29", 6074, **LAND),
+        level("latest", "2024-06-30", 6080, **LAND),
+    ]
+    row = paired(rows).loc["plan"]
+    assert row["baseline_fact_id"] == "mid"
+    assert row["base_year"] == 2021  # mid-2022 stands for the start of 2022
+    late = [rows[0], level("late", "2023-06-30", 6074, **LAND), rows[2]]
+    assert paired(late).loc["plan", "baseline_fact_id"] == ""  # 18 months in: too late
+
+
+def test_an_increment_is_scored_against_the_level_at_the_start_of_the_plan():
+    parks = {"indicator": "kcn_count", "unit": "count"}
+    row = paired(
+        [
+            {"fact_id": "plan", "kind": "target", "measure": "increment", "period": "2021-2025",
+             "value": 15, **parks},
+            level("start", "2021-01-01", 14, **parks),
+            level("latest", "2024-12-31", 20, **parks),
+        ]
+    ).loc["plan"]  # fmt: skip
+    assert row["pairing"] == "from_levels"
+    assert row["actual_fact_ids"] == ["latest", "start"]
+    assert row["actual_value"] == 20 - 14  # 6 more of the 15 more planned, not 20 of 15
+    assert row["target_kind"] == "cumulative"
+
+
+def test_reported_increments_are_chained_like_flows():
+    parks = {"indicator": "kcn_count", "unit": "count", "measure": "increment"}
+    row = paired(
+        [
+            {"fact_id": "plan", "kind": "target", "period": "2021-2025", "value": 15, **parks},
+            {"fact_id": "new-2021", "period": "2021", "value": 2, **parks},
+            {"fact_id": "new-2022", "period": "2022", "value": 3, **parks},
+        ]
+    ).loc["plan"]
+    assert (row["pairing"], row["actual_value"]) == ("summed", 5)
+
+
+def test_a_pair_carries_the_caveats_of_its_facts_and_of_a_provisional_rate():
+    row = paired(
+        [
+            {**PLAN, "caveats": ("draft",)},
+            flow("y2021-2023", "2021-2023", 10.51e9, caveats=("conflict",)),
+            flow("y2024", "2024", 4e12, unit="VND"),  # 2024's rate is provisional
+        ]
+    ).loc["plan"]
+    assert row["caveats"] == ("conflict", "draft", "provisional_rate")
+
+
+def test_a_zone_lists_the_targets_of_its_parks_each_with_its_own_evidence(monkeypatch):
+    entities = pd.DataFrame({"entity_id": [ZONE, "park", "other"], "parent_id": ["", ZONE, ""]})
+    monkeypatch.setattr("ezlib.progress.pairing.load_entities", lambda: entities)
+    park = {"entity_id": "park"}
+    pairs = paired(
+        [
+            PLAN,
+            {**PLAN, "fact_id": "park-plan", "value": 3e9, **park},
+            flow("park-2021-2023", "2021-2023", 2e9, **park),
+            {**PLAN, "fact_id": "other-plan", "entity_id": "other"},
+        ]
+    )
+    assert pairs.index.tolist() == ["plan", "park-plan"]  # the zone first, then its parts
+    assert pairs.loc["park-plan", "entity_id"] == "park"
+    assert pairs.loc["park-plan", "actual_fact_ids"] == ["park-2021-2023"]
+    assert pairs.loc["plan", "pairing"] == "none"  # the park's flow is not the zone's
+
+
+def test_a_target_keeps_its_figure_in_the_currency_its_source_wrote():
+    row = paired([{**PLAN, "value": 360e12, "unit": "VND"}]).loc["plan"]
+    assert (row["target_reported_value"], row["target_reported_unit"]) == (360e12, "VND")
+    assert row["target_value"] == pytest.approx(360e12 / 24_000)  # the 2021-2025 mean rate
+    assert row["unit"] == "USD"
+
+
+def test_a_figure_of_the_merged_unit_measures_a_pre_merger_target_only_with_a_flag(monkeypatch):
+    entities = pd.DataFrame(
+        {
+            "entity_id": [ZONE, "merged"],
+            "parent_id": ["", ""],
+            "valid_from": ["", "2025-07-01"],
+            "valid_to": ["2025-06-30", ""],
+            "successor": ["merged", ""],
+        }
+    )
+    monkeypatch.setattr("ezlib.progress.pairing.load_entities", lambda: entities)
+    parks = {"indicator": "kcn_count", "unit": "count"}
+    rows = [
+        level("plan", "2025-12-31", 15, kind="target", ref="2021-2025", **parks),
+        level("before", "2025-06-30", 14, **parks),
+        level("after", "2025-12-31", 30, entity_id="merged", **parks),  # with the new parks
+        level("merged-too-early", "2025-03-31", 40, entity_id="merged", **parks),
+    ]
+    row = paired(rows).loc["plan"]
+    assert row["actual_fact_ids"] == ["after"]  # the latest, but of another scope
+    assert "scope" in row["caveats"]
+    assert row["scope_change"] == f"{ZONE} → merged from 2025-07-01"
+    alone = paired(rows[:2]).loc["plan"]
+    assert (alone["actual_fact_ids"], alone["scope_change"]) == (["before"], "")
+    assert "scope" not in alone["caveats"]
