@@ -5,10 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ezlib.progress.zone import zone_progress
-
-ZONES = ("hp-zones", "th-zones", "tb-zones")
-"""The zones the comparison page shows by default."""
+from ezlib.progress.zone import zone_groups, zone_progress
 
 COMPARISON_COLUMNS = (
     "entity_id",
@@ -23,7 +20,7 @@ COMPARISON_COLUMNS = (
 """Columns of :func:`compare_zones`."""
 
 
-def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] = ZONES) -> pd.DataFrame:
+def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Put every money target of the zones on one scale: USD per plan year.
 
     VND targets are converted with the annual rates (:mod:`ezlib.progress.currency`), then
@@ -33,13 +30,15 @@ def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] = ZONES) -> pd.Dat
 
     Args:
         facts: The loaded facts.
-        zones: The zones' entity ids.
+        zones: The zones' entity ids; every zone of the data when None (:func:`zone_groups`).
 
     Returns:
         One row per target, :data:`COMPARISON_COLUMNS`: the target per plan year in USD (NaN
         for other units), whether it is measured, and its attainment if so.
     """
-    tables = [zone_progress(facts, zone) for zone in zones]
+    zones = zone_groups(facts) if zones is None else zones
+    # A zone with no target yet adds no row (nor its empty frame's dtypes).
+    tables = [table for zone in zones if not (table := zone_progress(facts, zone)).empty]
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
     if table.empty:
         return pd.DataFrame(columns=list(COMPARISON_COLUMNS))

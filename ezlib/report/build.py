@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ezlib.paths import build_dir
 from ezlib.report.config import Run, load_runs
+from ezlib.report.inputs import BuildInputs
 from ezlib.report.runner import (
     Outcome,
     execute_run,
@@ -19,7 +20,6 @@ from ezlib.report.runner import (
     load_state,
     run_key,
     save_state,
-    shared_inputs_digest,
 )
 from ezlib.report.words import title, zone_name
 
@@ -31,23 +31,71 @@ def report_title(run: Run) -> str:
     return title(run.stem, run.effective)
 
 
-def _index_rows(runs: list[Run], state: dict[str, dict]) -> list[dict[str, str]]:
+def _labels(run: Run) -> dict[str, str]:
+    """A run's title and zone as the index shows them, in its language."""
+    params = run.effective
+    return {
+        "title": report_title(run),
+        "zone": zone_name(params.get("zone"), params.get("lang", "en")),
+    }
+
+
+def _recorded_labels(run: Run) -> dict[str, str]:
+    """Return the labels to record with a run's outcome, or none if they cannot be made.
+
+    The index then makes them itself, and names the fault.
+    """
+    from ezlib.errors import EzlibError
+
+    try:
+        return _labels(run)
+    except EzlibError:
+        return {}
+
+
+def _index_rows(
+    runs: list[Run], state: dict[str, dict], keys: dict[str, str]
+) -> list[dict[str, str]]:
     rows = []
     for run in runs:
         record = state.get(run.slug, {})
-        params = run.effective
+        # A title and zone name follow from the parameters, ezlib and the entity table, all
+        # in the run's key: those recorded under the same key are still right.
+        same = record.get("key") == keys[run.slug] and {"title", "zone"} <= set(record)
+        labels = {k: record[k] for k in ("title", "zone")} if same else _labels(run)
         rows.append(
             {
                 "href": html_output(run).name,
-                "title": report_title(run),
-                "zone": zone_name(params.get("zone"), params.get("lang", "en")),
-                "lang": params.get("lang", ""),
+                "title": labels["title"],
+                "zone": labels["zone"],
+                "lang": run.effective.get("lang", ""),
                 "built": record.get("built", ""),
                 "status": record.get("status", "failed"),
                 "error": record.get("error") or "",
             }
         )
     return rows
+
+
+def _longest_first(todo: list[Run], state: dict[str, dict]) -> list[Run]:
+    """Return the runs in the order to start them: the longest last time first.
+
+    So two workers end together instead of one waiting for the other's long last run; a run
+    never built is expected to take as long as its notebook's longest recorded run.
+    """
+    longest: dict[str, float] = {}
+    for record in state.values():
+        notebook, seconds = record.get("notebook"), record.get("seconds")
+        if isinstance(notebook, str) and isinstance(seconds, int | float):
+            longest[notebook] = max(longest.get(notebook, 0.0), float(seconds))
+
+    def expected(run: Run) -> float:
+        seconds = state.get(run.slug, {}).get("seconds")
+        if isinstance(seconds, int | float):
+            return float(seconds)
+        return longest.get(run.notebook, 0.0)
+
+    return sorted(todo, key=expected, reverse=True)
 
 
 def _prepare_facts() -> None:
@@ -91,8 +139,10 @@ def _execute_in_pool(todo: list[Run], workers: int) -> list[Outcome]:
 def build_report(config: Path | None = None, *, workers: int = WORKERS) -> int:
     """Run every notebook and parameter set of the configuration and write the site.
 
-    Runs whose inputs (notebook, parameters, data files, ezlib source, templates, lock) have
-    not changed since their last good run are skipped. A failing notebook stops nothing else:
+    Runs whose inputs have not changed since their last good run are skipped: the notebook,
+    its parameters, ezlib, the templates, the lock, and the data the run reads (one zone's
+    for a zone's report, all of ``data/`` for the pages that show every zone: see
+    :func:`ezlib.report.runner.run_key`). A failing notebook stops nothing else:
     it is kept with its error, rendered, listed as failed on the index, and named on stderr.
 
     Args:
@@ -106,27 +156,29 @@ def build_report(config: Path | None = None, *, workers: int = WORKERS) -> int:
         DataError: If the configuration names an unknown notebook, parameter or value.
     """
     runs = load_runs(config)
-    shared = shared_inputs_digest()
+    inputs = BuildInputs()
     state = load_state()
-    keys = {run.slug: run_key(run, shared) for run in runs}
+    keys = {run.slug: run_key(run, inputs) for run in runs}
     todo = [run for run in runs if not is_fresh(run, keys[run.slug], state)]
     if todo:
         by_slug = {run.slug: run for run in todo}
-        for outcome in _execute(todo, workers):
+        for outcome in _execute(_longest_first(todo, state), workers):
+            run = by_slug[outcome.slug]
             state[outcome.slug] = {
                 "key": keys[outcome.slug],
                 "status": outcome.status,
                 "error": outcome.error,
                 "built": outcome.built,
                 "seconds": round(outcome.seconds, 2),
-                "notebook": by_slug[outcome.slug].notebook,
+                "notebook": run.notebook,
+                **_recorded_labels(run),
             }
         save_state(state)
     from ezlib.report.site import write_index
 
     index = write_index(
         build_dir() / "site" / "index.html",
-        _index_rows(runs, state),
+        _index_rows(runs, state, keys),
         built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
     failed = [run.slug for run in runs if state.get(run.slug, {}).get("status") != "ok"]

@@ -6,6 +6,7 @@ import ast
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,20 @@ from typing import Any
 from ezlib.errors import DataError
 from ezlib.paths import project_root
 from ezlib.vocabulary import LANGUAGES
+
+ZONE_PARAMETERS: dict[str, str] = {
+    "01_zone_report.ipynb": "zone",
+    "02_plan_check.ipynb": "zone",
+}
+"""The notebooks whose runs read the data of one zone only, and the parameter that names it.
+
+A run of one of these reads the facts of that zone's entities, the sources they cite and the
+reference tables, nothing of another zone (``ezlib.report.inputs``): editing another zone's
+facts leaves it as it is. The zone report and the plan check are such notebooks. A notebook
+not listed here (the zone comparison, the data audit, any new one) is taken to read all of
+``data/`` and reruns on any change of it; a notebook listed here must never read beyond its
+zone (``tests/notebooks/test_dependencies.py`` runs the listed ones without the other zones'
+facts and compares their outputs)."""
 
 
 def notebooks_dir() -> Path:
@@ -63,6 +78,13 @@ class Run:
         tail = "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", v) for v in values)
         return f"{self.stem}__{tail}" if tail else self.stem
 
+    @property
+    def zone(self) -> str | None:
+        """The zone whose data alone the run reads (:data:`ZONE_PARAMETERS`); None for all."""
+        name = ZONE_PARAMETERS.get(self.notebook)
+        value = self.effective.get(name) if name else None
+        return None if value is None else str(value)
+
     def key_material(self) -> str:
         """The run's identity as text, for the cache key."""
         return json.dumps(
@@ -107,13 +129,23 @@ def notebook_defaults(path: Path) -> dict[str, Any]:
     raise DataError("the notebook has no cell tagged 'parameters'", file=path)
 
 
-def validate_parameters(notebook: Path, parameters: dict[str, Any], *, where: Path) -> None:
+def validate_parameters(
+    notebook: Path,
+    parameters: dict[str, Any],
+    *,
+    where: Path,
+    resolve: Callable[[str], str] | None = None,
+    defaults: dict[str, Any] | None = None,
+) -> None:
     """Check parameter names against the notebook and values against the reference data.
 
     Args:
         notebook: The notebook file.
         parameters: The parameters to inject.
         where: The configuration file, for error messages.
+        resolve: Resolves a zone's name to its id; ``ezlib.data.reference.resolve_entity``
+            when None.
+        defaults: The notebook's defaults, if already read (:func:`notebook_defaults`).
 
     Raises:
         DataError: On an unknown parameter name, an unknown zone or indicator, or a language
@@ -121,7 +153,8 @@ def validate_parameters(notebook: Path, parameters: dict[str, Any], *, where: Pa
     """
     from ezlib.data.reference import indicator_ids, resolve_entity
 
-    defaults = notebook_defaults(notebook)
+    resolve = resolve or resolve_entity
+    defaults = notebook_defaults(notebook) if defaults is None else defaults
     for name in parameters:
         if name not in defaults:
             raise DataError(
@@ -136,7 +169,7 @@ def validate_parameters(notebook: Path, parameters: dict[str, Any], *, where: Pa
         )
     if "zone" in merged:
         try:
-            resolve_entity(str(merged["zone"]))
+            resolve(str(merged["zone"]))
         except DataError as exc:
             raise DataError(f"{notebook.name}: {exc.message}", file=where, column="zone") from None
     if "indicator" in merged:
@@ -170,6 +203,8 @@ def load_runs(path: Path | None = None) -> list[Run]:
         raise DataError(f"not valid TOML: {exc}", file=path) from None
     runs: list[Run] = []
     seen: set[str] = set()
+    resolve = _memo_resolve()
+    read: dict[Path, dict[str, Any]] = {}  # each notebook's defaults, parsed once
     for number, entry in enumerate(config.get("run", []), start=1):
         unknown = set(entry) - {"notebook", "parameters"}
         if unknown or "notebook" not in entry:
@@ -183,12 +218,35 @@ def load_runs(path: Path | None = None) -> list[Run]:
             raise DataError(f"no notebook {entry['notebook']!r} beside it", file=path, row=number)
         parameters = dict(entry.get("parameters", {}))
         try:
-            validate_parameters(notebook, parameters, where=path)
+            if notebook not in read:
+                read[notebook] = notebook_defaults(notebook)
+            defaults = read[notebook]
+            validate_parameters(
+                notebook, parameters, where=path, resolve=resolve, defaults=defaults
+            )
         except DataError as exc:
             raise DataError(exc.message, file=path, row=number, column=exc.column) from None
-        run = Run(entry["notebook"], parameters, notebook_defaults(notebook), path.parent)
+        run = Run(entry["notebook"], parameters, dict(defaults), path.parent)
         if run.slug in seen:
             raise DataError(f"run {run.slug} is listed twice", file=path, row=number)
         seen.add(run.slug)
         runs.append(run)
     return runs
+
+
+def _memo_resolve() -> Callable[[str], str]:
+    """Return ``resolve_entity``, remembered for one reading of the configuration.
+
+    Sixty zones in two languages resolve sixty names, not a hundred and twenty; an unknown
+    name still raises.
+    """
+    from ezlib.data.reference import resolve_entity
+
+    known: dict[str, str] = {}
+
+    def resolve(name: str) -> str:
+        if name not in known:
+            known[name] = resolve_entity(name)
+        return known[name]
+
+    return resolve

@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ezlib.paths import build_dir, inputs_digest
+from ezlib.paths import build_dir
 from ezlib.report.config import Run
+from ezlib.report.inputs import BuildInputs
 
-# Inputs of every run besides its own notebook and parameters (papermill issue #511 aside,
-# these are all that decide a notebook's output).
-SHARED_INPUTS = ("data", "ezlib", "templates", "requirements.lock")
 KERNEL_START_TIMEOUT = 30
 KERNEL_START_TRIES = 3
 
@@ -54,17 +52,24 @@ def state_path() -> Path:
     return build_dir() / "notebooks" / "state.json"
 
 
-def shared_inputs_digest() -> str:
-    """Return a digest of everything every run reads: data, ezlib source, templates, the lock."""
-    return inputs_digest(SHARED_INPUTS)
+def run_key(run: Run, inputs: BuildInputs) -> str:
+    """Return the cache key of a run: what decides its output, and nothing else.
 
+    Its notebook (the file's bytes), its parameters, the code (ezlib, ``templates/``, the
+    lock) and the data it reads: one zone's facts, the sources they cite and the reference
+    tables for a run about one zone (``ezlib.report.config.ZONE_PARAMETERS``), all of
+    ``data/`` for any other (``ezlib.report.inputs``). Papermill issue #511 aside, these are
+    all that decide a notebook's output.
 
-def run_key(run: Run, shared_digest: str) -> str:
-    """Return the cache key of a run: its notebook, its parameters and the shared inputs."""
+    Args:
+        run: The run.
+        inputs: The build's inputs, each file read once for every run.
+    """
     digest = hashlib.sha256()
     digest.update(run.key_material().encode())
-    digest.update(run.path.read_bytes())
-    digest.update(shared_digest.encode())
+    digest.update(inputs.notebook(run.path))
+    digest.update(inputs.code.encode())
+    digest.update(inputs.data_digest(run.zone).encode())
     return digest.hexdigest()
 
 

@@ -96,3 +96,29 @@ def test_pages_have_no_code_and_no_request_to_another_host(build):
     assert "data:image/png;base64," in page  # figures inline
     assert re.findall(r'(?:src|href)="(?:https?:)?//', page) == []
     assert "<script src=" not in page
+
+
+def test_the_longest_runs_start_first():
+    from ezlib.report.build import _longest_first
+
+    runs = load_runs(FIXTURES / "reports.toml")
+    first, second = runs
+    state = {first.slug: {"seconds": 1.0, "notebook": first.notebook}}
+    assert _longest_first([first, second], state) == [first, second]
+    state[second.slug] = {"seconds": 3.0, "notebook": second.notebook}
+    assert _longest_first([first, second], state) == [second, first]
+    # A run never built is expected to take as long as its notebook's longest run.
+    assert _longest_first([first, second], {first.slug: state[second.slug]}) == [first, second]
+
+
+def test_the_index_reuses_the_titles_recorded_under_the_same_key():
+    from ezlib.report.build import _index_rows
+
+    (run, _) = load_runs(FIXTURES / "reports.toml")
+    state = {run.slug: {"key": "k1", "title": "Recorded", "zone": "Z", "status": "ok"}}
+    assert _index_rows([run], state, {run.slug: "k1"})[0]["title"] == "Recorded"
+    fresh = _index_rows([run], state, {run.slug: "k2"})[0]
+    assert (fresh["title"], fresh["zone"]) == (
+        "Thử: Các KKT, KCN Hải Phòng",
+        "Các KKT, KCN Hải Phòng",
+    )
