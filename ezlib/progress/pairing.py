@@ -429,6 +429,8 @@ def _pair(target: pd.Series, own: pd.DataFrame, scope_change: str = "") -> dict:
         history = [_reading([r]) for r in readings[:-1]]
         if chosen:
             base = _baseline(target, own, start, chosen[0])
+        if base is not None:  # the baseline is where the target starts, not a reading of it
+            history = [h for h in history if h["end"] > base["as_of"]]
     else:
         chosen, pairing = _growth_actual(target, actuals), "single"
     if not chosen:

@@ -460,6 +460,7 @@ def test_with_no_level_before_the_plan_the_first_in_its_first_year_is_the_baseli
     row = paired(rows).loc["plan"]
     assert row["baseline_fact_id"] == "mid"
     assert row["base_year"] == 2021  # mid-2022 stands for the start of 2022
+    assert row["history"] == []  # the baseline is where the target starts, not a reading
     late = [rows[0], level("late", "2023-06-30", 6074, **LAND), rows[2]]
     assert paired(late).loc["plan", "baseline_fact_id"] == ""  # 18 months in: too late
 
