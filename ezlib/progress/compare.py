@@ -33,12 +33,20 @@ def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] | None = None) -> 
         zones: The zones' entity ids; every zone of the data when None (:func:`zone_groups`).
 
     Returns:
-        One row per target, :data:`COMPARISON_COLUMNS`: the target per plan year in USD (NaN
-        for other units), whether it is measured, and its attainment if so.
+        One row per target (once, also when a zone's successor is listed too),
+        :data:`COMPARISON_COLUMNS`: the target per plan year in USD (NaN for other units),
+        whether it is measured, and its attainment if so.
     """
     zones = zone_groups(facts) if zones is None else zones
-    # A zone with no target yet adds no row (nor its empty frame's dtypes).
-    tables = [table for zone in zones if not (table := zone_progress(facts, zone)).empty]
+    tables, listed = [], set()
+    for zone in zones:
+        table = zone_progress(facts, zone)
+        # A zone's progress includes its successor's targets (tb-zones, then hy-zones-2025
+        # after the 2025 merger); each target is listed once, by the first zone that has it.
+        table = table[~table["target_fact_id"].isin(listed)]
+        listed.update(table["target_fact_id"])
+        if not table.empty:  # a zone with no target adds no row (nor an empty frame's dtypes)
+            tables.append(table)
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
     if table.empty:
         return pd.DataFrame(columns=list(COMPARISON_COLUMNS))

@@ -289,3 +289,16 @@ def test_a_run_reads_the_zone_of_its_parameters_or_of_the_notebooks_default(proj
     default = runs["01_zone_report__s02-zones_en"]
     no_zone = type(default)(default.notebook, {"lang": "en"}, default.defaults, default.folder)
     assert no_zone.zone == default.defaults["zone"]
+
+
+def test_a_zones_key_covers_every_entity_its_progress_reads():
+    # What pairing reads for a zone (its tree, and its successors' since the 2025 mergers) is
+    # within the entities its reports are keyed by, for every entity of the real table.
+    from ezlib.data.reference import load_entities
+    from ezlib.progress import pairing
+
+    entities = load_entities(REPO / "data" / "reference" / "entities.csv")
+    rows = entities.to_dict("records")
+    scope = getattr(pairing, "zone_scope", pairing.zone_entities)
+    for entity in entities["entity_id"]:
+        assert set(scope(entity, entities)) <= zone_entity_ids(entity, rows), entity
