@@ -2,8 +2,8 @@
 
 Used by ``bench_national.py`` (60 zones) and by ``tests/notebooks/test_dependencies.py`` (a
 few zones). :func:`make_project` writes a project root that ``EZLIB_ROOT`` can point at: the
-project's ``pyproject.toml``, ``requirements.lock``, ``notebooks/`` and ``templates/`` copied,
-the real indicator and rate tables, and a generated ``data/``:
+project's ``pyproject.toml``, ``requirements.lock``, ``notebooks/``, ``templates/`` and
+``docs/`` copied, the real indicator and rate tables, and a generated ``data/``:
 
 * ``data/reference/entities.csv``: per zone a zone group (``s07-zones``) with an economic zone,
   a park group and three industrial parks below it, and the province beside it;
@@ -113,7 +113,7 @@ PARK_NAMES = (
     ("Thuận Thành", "Thuan Thanh"),
 )
 
-COPIED = ("pyproject.toml", "requirements.lock", "notebooks", "templates")
+COPIED = ("pyproject.toml", "requirements.lock", "notebooks", "templates", "docs")
 """What a generated project takes from the real one (notebooks/reports.toml is then replaced)."""
 REFERENCE_COPIED = ("indicators.csv", "vnd_per_usd.csv")
 FOUND_HOW = "synthetic: benchmarks/national_data.py"

@@ -144,3 +144,9 @@ PLAN_STATUSES = ("open", "met", "borderline", "not_met", "not_measurable")
 """Where a target's plan stands once its period is over (``open`` while it runs): met, met
 only within the bands (``borderline``), not met on evidence that covers the whole period, or
 not measurable (no result, or results that stop before the period's end short of the target)."""
+
+TARGET_STATUSES = ("met", "borderline", "on_pace", "behind", "not_met", "not_measurable")
+"""How a target stands, as the zone page's headline and cards count it: a closed plan's final
+status (:data:`PLAN_STATUSES`); for a plan still running, ``met`` once reached early,
+``on_pace`` or ``behind`` a linear pace (pace index at least 1, or below), and
+``not_measurable`` without a result or a pace."""

@@ -69,7 +69,35 @@ def _assessed(pairs: pd.DataFrame, data_date: pd.Timestamp) -> pd.DataFrame:
     table["status"] = np.where(measured, "measured", "no_actual")
     table["flags"] = table["flags"].astype(str).where(measured, "")
     table["plan_status"] = plan_status(table, data_date)
+    table["target_status"] = target_status(table)
     return table
+
+
+def target_status(table: pd.DataFrame) -> pd.Series:
+    """Return how each target stands: :data:`ezlib.vocabulary.TARGET_STATUSES`.
+
+    A closed plan keeps its final :func:`plan_status`. A plan still running is ``met`` once
+    the latest evidence meets it, else ``on_pace`` or ``behind`` by its pace index
+    (docs/methods.md section 8.2), and ``not_measurable`` without a result or a pace.
+
+    Args:
+        table: Assessed targets with ``plan_status``, ``status``, ``met_status`` and
+            ``pace_index_point``.
+
+    Returns:
+        One status per row, on the table's index.
+    """
+    met = table["met_status"].astype(str).isin(["met", "met_floor"])
+    pace = pd.to_numeric(table["pace_index_point"], errors="coerce")
+    running = np.select(
+        [table["status"] != "measured", met, pace >= 1, pace < 1],
+        ["not_measurable", "met", "on_pace", "behind"],
+        "not_measurable",
+    )
+    closed = table["plan_status"] != "open"
+    return pd.Series(
+        np.where(closed, table["plan_status"], running), index=table.index, name="target_status"
+    )
 
 
 def plan_status(table: pd.DataFrame, data_date: pd.Timestamp) -> pd.Series:
@@ -102,8 +130,16 @@ def plan_status(table: pd.DataFrame, data_date: pd.Timestamp) -> pd.Series:
     return pd.Series(np.where(closed, final, "open"), index=table.index, name="plan_status")
 
 
-def data_date(facts: pd.DataFrame) -> pd.Timestamp:
-    """The date of the data: the latest publication date of the sources the facts cite."""
+def data_date(facts: pd.DataFrame, zone: str | None = None) -> pd.Timestamp:
+    """The date of the data: the latest publication date of the sources the facts cite.
+
+    Args:
+        facts: The loaded facts.
+        zone: A zone's entity id, for the date of its own facts (those of its parts and
+            successors included); None for the whole dataset's, the day plans are judged at.
+    """
+    if zone is not None:
+        facts = facts[facts["entity_id"].isin(zone_entities(zone))]
     return pd.Timestamp(facts["source_published_date"].max())
 
 

@@ -22,6 +22,7 @@ from ezlib.report.runner import (
     save_state,
 )
 from ezlib.report.words import title, zone_name
+from ezlib.vocabulary import LANGUAGES
 
 WORKERS = 2
 
@@ -68,6 +69,7 @@ def _index_rows(
                 "href": html_output(run).name,
                 "title": labels["title"],
                 "zone": labels["zone"],
+                "scope": "zone" if run.effective.get("zone") else "all",
                 "lang": run.effective.get("lang", ""),
                 "built": record.get("built", ""),
                 "status": record.get("status", "failed"),
@@ -136,6 +138,61 @@ def _execute_in_pool(todo: list[Run], workers: int) -> list[Outcome]:
     return outcomes
 
 
+DATA_PAGES = "site:data-pages"
+"""The runner state's record of the pages made from the data (:func:`_data_pages`)."""
+
+
+def _data_pages(
+    site: Path, rows: list[dict[str, str]], inputs: BuildInputs, state: dict
+) -> tuple[str, bool]:
+    """Write the dataset, facts and methods pages unless their inputs are unchanged.
+
+    They read all of ``data/``, the code, the methods docs and the built reports (the facts
+    browser links each fact to the pages that cite it): their key is those digests. A fault
+    (facts that do not validate) is reported, not raised: the reports show it too.
+
+    Returns:
+        What happened, for the build's summary line (``unchanged``, ``written in N s`` or
+        the fault), and whether the pages are there.
+    """
+    import hashlib
+    import time
+
+    from ezlib.errors import EzlibError
+    from ezlib.paths import project_root
+    from ezlib.report.methods_page import METHODS_SOURCES
+
+    ok = [row for row in rows if row["status"] == "ok"]
+    digest = hashlib.sha256()
+    for part in (inputs.code, inputs.everything, repr([(r["href"], r["built"]) for r in ok])):
+        digest.update(part.encode())
+    for doc in METHODS_SOURCES.values():
+        path = project_root() / doc
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    key = digest.hexdigest()
+    record = state.get(DATA_PAGES, {})
+    if record.get("key") == key and all((site / f).is_file() for f in record.get("files", [])):
+        return "unchanged", True
+    from ezlib.report.site import write_data_pages
+
+    started = time.perf_counter()
+    try:
+        written = write_data_pages(site, [(site / r["href"], r["title"]) for r in ok])
+    except EzlibError as exc:
+        print(f"failed: data pages: {exc}", file=sys.stderr)
+        state.pop(DATA_PAGES, None)
+        save_state(state)
+        return f"failed ({exc})", False
+    seconds = time.perf_counter() - started
+    state[DATA_PAGES] = {
+        "key": key,
+        "files": [p.relative_to(site).as_posix() for p in written],
+        "seconds": round(seconds, 2),
+    }
+    save_state(state)
+    return f"written in {seconds:.1f} s", True
+
+
 def build_report(config: Path | None = None, *, workers: int = WORKERS) -> int:
     """Run every notebook and parameter set of the configuration and write the site.
 
@@ -170,24 +227,26 @@ def build_report(config: Path | None = None, *, workers: int = WORKERS) -> int:
                 "error": outcome.error,
                 "built": outcome.built,
                 "seconds": round(outcome.seconds, 2),
+                "render_seconds": round(outcome.render_seconds, 2),
                 "notebook": run.notebook,
                 **_recorded_labels(run),
             }
         save_state(state)
-    from ezlib.report.site import write_index
+    from ezlib.report.site import index_name, write_index
 
-    index = write_index(
-        build_dir() / "site" / "index.html",
-        _index_rows(runs, state, keys),
-        built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-    )
+    site = build_dir() / "site"
+    rows = _index_rows(runs, state, keys)
+    pages, pages_ok = _data_pages(site, rows, inputs, state)
+    built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    for lang in LANGUAGES:
+        index = write_index(site / index_name(lang), rows, built=built, lang=lang)
+    index = site / index_name("en")
     failed = [run.slug for run in runs if state.get(run.slug, {}).get("status") != "ok"]
     print(
         f"{len(runs)} reports: {len(todo)} run, {len(runs) - len(todo)} unchanged, "
-        f"{len(failed)} failed; site: {index}"
+        f"{len(failed)} failed; data pages: {pages}; site: {index}"
     )
     if failed:
         for slug in failed:
             print(f"failed: {slug}: {state[slug].get('error')}", file=sys.stderr)
-        return 1
-    return 0
+    return 1 if failed or not pages_ok else 0

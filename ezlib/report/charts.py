@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import base64
 import io
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
+from matplotlib.dates import DateFormatter, YearLocator
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ezlib.data.reference import indicator_label
+from ezlib.data.reference import entity_name, indicator_label
 from ezlib.report.tables import (
+    axis_scale,
+    data_bundle,
+    format_amount,
+    format_date,
+    format_figure,
+    format_number,
     format_percent,
     format_share,
     plan_period,
@@ -45,11 +53,18 @@ class Chart:
     Attributes:
         figure: The figure.
         alt: What the chart shows, in the page language.
+        data: The numbers it draws, one row per mark, in the page language; the output
+            carries them as ``text/csv`` (the site's download, nbval's comparison).
+        name: The CSV file's name in the site, without ``.csv``.
     """
 
-    def __init__(self, figure: Figure, alt: str) -> None:
+    def __init__(
+        self, figure: Figure, alt: str, data: pd.DataFrame | None = None, name: str | None = None
+    ) -> None:
         self.figure = figure
         self.alt = alt
+        self.data = data
+        self.name = name
 
     def png(self) -> bytes:
         """The chart as PNG bytes, the same for the same figure (no timestamp or software tag)."""
@@ -61,7 +76,13 @@ class Chart:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         data = {"image/png": base64.b64encode(self.png()).decode("ascii"), "text/plain": self.alt}
-        return data, {"image/png": {"alt": self.alt}}
+        metadata = {"image/png": {"alt": self.alt}}
+        if self.data is not None:
+            # The numbers drawn, as CSV: a file beside the page, and what nbval compares.
+            csv, csv_metadata = data_bundle(self.data, self.name)
+            data.update(csv)
+            metadata.update(csv_metadata)
+        return data, metadata
 
     def __repr__(self) -> str:
         return self.alt
@@ -128,7 +149,25 @@ def pace_chart(table: pd.DataFrame, lang: str) -> Chart:
         prop={"family": FONT, "size": 8},
     )
     fig.tight_layout()
-    return Chart(fig, _pace_alt(rows, lang))
+    return Chart(fig, _pace_alt(rows, lang), _attainment_data(rows, lang, elapsed=True), "pace")
+
+
+def _attainment_data(
+    rows: pd.DataFrame, lang: str, *, elapsed: bool, names: list[str] | None = None
+) -> pd.DataFrame:
+    """The numbers of the pace or target-and-actual chart as its CSV holds them."""
+    data = {
+        text("col.indicator", lang): names or [target_name(r, lang) for _, r in rows.iterrows()]
+    }
+    if elapsed:
+        data[text("col.elapsed", lang)] = rows["elapsed_share"].to_numpy(dtype=float)
+    data |= {
+        text("col.estimate", lang): rows["attainment_point"].to_numpy(dtype=float),
+        text("col.low", lang): rows["attainment_low"].to_numpy(dtype=float),
+        text("col.high", lang): rows["attainment_high"].to_numpy(dtype=float),
+        text("col.fact", lang): rows["target_fact_id"].to_numpy(),
+    }
+    return pd.DataFrame(data)
 
 
 def _pace_alt(rows: pd.DataFrame, lang: str) -> str:
@@ -198,7 +237,8 @@ def target_actual_chart(table: pd.DataFrame, lang: str) -> Chart:
     ax.tick_params(labelfontfamily=FONT)
     _percent_axis(ax.xaxis, lang)
     fig.tight_layout()
-    return Chart(fig, _tva_alt(rows, names, lang))
+    data = _attainment_data(rows, lang, elapsed=False, names=names)
+    return Chart(fig, _tva_alt(rows, names, lang), data, "attainment")
 
 
 def _tva_alt(rows: pd.DataFrame, names: list[str], lang: str) -> str:
@@ -217,3 +257,324 @@ def _tva_alt(rows: pd.DataFrame, names: list[str], lang: str) -> str:
     )
     met = int((rows["attainment_point"] >= 1).sum())
     return text("chart.tva.alt", lang, n=targets(len(rows), lang), met=met, items=items)
+
+
+# ---------------------------------------------------------------------------------------------
+# Time series: a zone's annual results against its annual plans, and its multi-year plans'
+# readings against their on-pace paths (ezlib.progress.series).
+
+SERIES_ORDER = (
+    "fdi_capital",
+    "domestic_capital",
+    "total_investment",
+    "fdi_projects",
+    "domestic_projects",
+    "projects",
+    "export_value",
+    "budget_revenue",
+    "production_value",
+)
+"""The indicators the annual chart draws, in this order: investment, projects, exports and
+the budget. The other one-year figures (new projects, capital increases …) are in the facts
+browser and the dataset."""
+
+
+@contextmanager
+def chart_style():
+    """The one style of every chart: seaborn's white grid, colour-blind palette, DejaVu Sans."""
+    import seaborn as sns
+
+    with (
+        sns.axes_style("whitegrid", {"font.family": FONT}),
+        sns.plotting_context("notebook", font_scale=0.8),
+    ):
+        yield sns.color_palette("colorblind")
+
+
+def _amount_axis(axis, top: float, unit: str, lang: str) -> str:
+    """Write an axis's ticks in one scale ("12,5") and return its label ("tỷ USD")."""
+    size, label = axis_scale(top, unit, lang)
+    axis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value / size, lang)))
+    return label
+
+
+def _panels(n: int) -> tuple[Figure, list]:
+    columns = 1 if n == 1 else 2
+    rows = -(-n // columns)
+    fig = Figure(figsize=(6.5 if columns == 2 else 5.0, 0.4 + 2.6 * rows))
+    axes = [fig.add_subplot(rows, columns, i + 1) for i in range(n)]
+    return fig, axes
+
+
+def _series_title(entity: str, indicator: str, zone: str, lang: str) -> str:
+    label = indicator_label(indicator, lang)
+    return label if entity == zone else f"{label}: {entity_name(entity, lang)}"
+
+
+def annual_chart(series: pd.DataFrame, zone: str, lang: str) -> Chart:
+    """Plot each indicator's one-year results against its one-year plans, year by year.
+
+    One panel per indicator (and part of the zone, where a park reports on its own), in one
+    unit (money in USD): each source's result a dot with its band, the line through the most
+    recently published result of each year, each plan an open diamond with its range.
+
+    Args:
+        series: ``ezlib.progress.series.annual_series`` of the zone.
+        zone: The zone's entity id.
+        lang: ``vi`` or ``en``.
+    """
+    drawn = series[series["indicator"].isin(SERIES_ORDER)]
+    with_actuals = drawn.groupby(["entity_id", "indicator"])["kind"].transform(
+        lambda k: (k == "actual").any()
+    )
+    rows = drawn[with_actuals.astype(bool)] if len(drawn) else drawn
+    data = _series_data(rows, zone, lang)
+    if rows.empty:
+        fig = Figure(figsize=(5.0, 1.0))
+        return Chart(fig, text("chart.annual.empty", lang), data, "annual")
+    order = {name: i for i, name in enumerate(SERIES_ORDER)}
+    keys = sorted(
+        rows.groupby(["entity_id", "indicator"], sort=False).groups,
+        key=lambda k: (order.get(k[1], len(order)), k[0] != zone),
+    )
+    with chart_style() as palette:
+        fig, axes = _panels(len(keys))
+        for ax, (entity, indicator) in zip(axes, keys, strict=True):
+            mine = rows[(rows["entity_id"] == entity) & (rows["indicator"] == indicator)]
+            _annual_panel(ax, mine, palette, lang)
+            ax.set_title(_series_title(entity, indicator, zone, lang), fontsize=9)
+        handles, labels = axes[0].get_legend_handles_labels()
+        for ax in axes[1:]:
+            for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+                if label not in labels:
+                    handles.append(handle)
+                    labels.append(label)
+        fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=8)
+        fig.tight_layout(rect=(0, 0.06 if len(keys) > 2 else 0.1, 1, 1))
+    return Chart(fig, _annual_alt(rows, keys, zone, lang), data, "annual")
+
+
+def _annual_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
+    actual, plan = rows[rows["kind"] == "actual"], rows[rows["kind"] == "target"]
+    finite = rows[["low", "point", "high"]].to_numpy(dtype=float)
+    top = float(np.nanmax(np.where(np.isfinite(finite), finite, np.nan), initial=0.0)) or 1.0
+    latest = actual.sort_values("published").groupby("year").tail(1).sort_values("year")
+    ax.plot(latest["year"], latest["point"], color=palette[0], linewidth=1.5)
+    ax.errorbar(
+        actual["year"],
+        actual["point"],
+        yerr=[actual["point"] - actual["low"], actual["high"].clip(upper=top) - actual["point"]],
+        fmt="o",
+        color=palette[0],
+        capsize=3,
+        label=text("chart.annual.actual", lang),
+    )
+    if len(plan):
+        high = plan["high"].where(np.isfinite(plan["high"]), top)
+        ax.errorbar(
+            plan["year"],
+            plan["point"],
+            yerr=[plan["point"] - plan["low"], high - plan["point"]],
+            fmt="D",
+            mfc="none",
+            color=palette[1],
+            capsize=3,
+            label=text("chart.annual.plan", lang),
+        )
+    years = rows["year"].astype(int)
+    if years.max() - years.min() < 6:
+        ax.set_xticks(range(years.min(), years.max() + 1))
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    ax.set_xlim(years.min() - 0.5, years.max() + 0.5)
+    ax.set_ylim(0, top * 1.15)
+    ax.set_ylabel(_amount_axis(ax.yaxis, top, str(rows["unit"].iloc[0]), lang))
+
+
+def _series_data(rows: pd.DataFrame, zone: str, lang: str) -> pd.DataFrame:
+    """The numbers of the annual chart as its CSV holds them, in the page language."""
+    return pd.DataFrame(
+        {
+            text("col.indicator", lang): [
+                _series_title(e, i, zone, lang)
+                for e, i in zip(rows["entity_id"], rows["indicator"], strict=True)
+            ],
+            text("col.kind", lang): [text(f"kind.{k}", lang) for k in rows["kind"]],
+            text("col.year", lang): rows["year"].astype(int).to_numpy(),
+            text("col.estimate", lang): rows["point"].to_numpy(dtype=float),
+            text("col.low", lang): rows["low"].to_numpy(dtype=float),
+            text("col.high", lang): rows["high"].to_numpy(dtype=float),
+            text("col.unit", lang): rows["unit"].to_numpy(),
+            text("col.fact", lang): rows["fact_id"].to_numpy(),
+        }
+    )
+
+
+def _annual_alt(rows: pd.DataFrame, keys: list, zone: str, lang: str) -> str:
+    items = []
+    for entity, indicator in keys:
+        mine = rows[(rows["entity_id"] == entity) & (rows["indicator"] == indicator)]
+        figures = text("list.sep", lang).join(
+            text(
+                f"chart.annual.item_{row['kind']}",
+                lang,
+                year=int(row["year"]),
+                x=format_figure(
+                    row["low"] if row["qualifier"] == "range" else row["point"],
+                    row["unit"],
+                    lang,
+                    row["qualifier"],
+                    row["high"],
+                ),
+            )
+            for _, row in mine.iterrows()
+        )
+        items.append(f"{_series_title(entity, indicator, zone, lang)}: {figures}")
+    return text("chart.annual.alt", lang, items=". ".join(items))
+
+
+def plan_path_chart(paths: pd.DataFrame, lang: str) -> Chart:
+    """Plot each multi-year plan's readings against the straight path that meets it on time.
+
+    One panel per plan: the readings (dots with their bands, joined), the on-pace path from
+    the period's start (0, or the baseline of a level target) to the target at its end, and
+    the target (a dashed line; its band shaded).
+
+    Args:
+        paths: ``ezlib.progress.series.plan_paths`` of the zone.
+        lang: ``vi`` or ``en``.
+    """
+    paths = _distinct_plans(paths)
+    data = _path_data(paths, lang)
+    plans = list(dict.fromkeys(paths["target_fact_id"]))
+    if not plans:
+        return Chart(Figure(figsize=(5.0, 1.0)), text("chart.path.empty", lang), data, "plans")
+    with chart_style() as palette:
+        fig, axes = _panels(len(plans))
+        for ax, plan in zip(axes, plans, strict=True):
+            _path_panel(ax, paths[paths["target_fact_id"] == plan], palette, lang)
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=8)
+        fig.tight_layout(rect=(0, 0.06 if len(plans) > 2 else 0.12, 1, 1))
+    return Chart(fig, _path_alt(paths, plans, lang), data, "plans")
+
+
+def _distinct_plans(paths: pd.DataFrame) -> pd.DataFrame:
+    """Drop a plan that two sources state alike (same indicator, period, target, readings)."""
+    seen, keep = set(), []
+    for plan, rows in paths.groupby("target_fact_id", sort=False):
+        key = (
+            rows["indicator"].iloc[0],
+            int(rows["period_start_year"].iloc[0]),
+            int(rows["period_end_year"].iloc[0]),
+            tuple(rows.loc[rows["point_kind"] != "target", "point"].round(6)),
+            round(float(rows.loc[rows["point_kind"] == "target", "point"].iloc[0]), 6),
+        )
+        if key not in seen:
+            seen.add(key)
+            keep.append(plan)
+    return paths[paths["target_fact_id"].isin(keep)]
+
+
+def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
+    first = rows.iloc[0]
+    unit = str(first["unit"])
+    target = rows[rows["point_kind"] == "target"].iloc[0]
+    start = rows[rows["point_kind"] == "start"]
+    readings = rows[rows["point_kind"] == "reading"]
+    begin, end = pd.Timestamp(int(first["period_start_year"]), 1, 1), target["date"]
+    top = float(np.nanmax(rows[["point", "high"]].to_numpy(dtype=float))) * 1.15
+    if len(start):
+        ax.plot(
+            [begin, end],
+            [start["point"].iloc[0], target["point"]],
+            color="grey",
+            linestyle=":",
+            label=text("chart.path.path", lang),
+        )
+    ax.axhspan(target["low"], target["high"], color=palette[1], alpha=0.15, linewidth=0)
+    ax.axhline(
+        target["point"], color=palette[1], linestyle="--", label=text("chart.path.target", lang)
+    )
+    ax.errorbar(
+        readings["date"],
+        readings["point"],
+        yerr=[readings["point"] - readings["low"], readings["high"] - readings["point"]],
+        fmt="-o",
+        color=palette[0],
+        capsize=3,
+        label=text("chart.path.reading", lang),
+    )
+    ax.set_xlim(begin - pd.Timedelta(days=60), end + pd.Timedelta(days=60))
+    # A total starts at 0; a level target's axis starts near its baseline, or a rise of 6%
+    # (6.074 to 6.418 ha) would not show.
+    low = float(np.nanmin(rows["low"]))
+    total = bool(len(start)) and start["point"].iloc[0] == 0
+    ax.set_ylim(0.0 if total or low <= 0 else low * 0.95, top)
+    ax.xaxis.set_major_locator(YearLocator())
+    ax.xaxis.set_major_formatter(DateFormatter("%Y"))
+    ax.set_ylabel(_amount_axis(ax.yaxis, top, unit, lang))
+    ax.set_title(
+        text(
+            "chart.name",
+            lang,
+            label=indicator_label(first["indicator"], lang),
+            period=plan_period(first["period_start_year"], first["period_end_year"]),
+        ),
+        fontsize=9,
+    )
+
+
+def _path_data(paths: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The numbers of the plan-path chart as its CSV holds them, in the page language."""
+    return pd.DataFrame(
+        {
+            text("col.indicator", lang): [
+                text(
+                    "chart.name",
+                    lang,
+                    label=indicator_label(row["indicator"], lang),
+                    period=plan_period(row["period_start_year"], row["period_end_year"]),
+                )
+                for _, row in paths.iterrows()
+            ],
+            text("col.kind", lang): [text(f"chart.path.{k}", lang) for k in paths["point_kind"]],
+            text("col.date", lang): [d.strftime("%Y-%m-%d") for d in paths["date"]],
+            text("col.estimate", lang): paths["point"].to_numpy(dtype=float),
+            text("col.low", lang): paths["low"].to_numpy(dtype=float),
+            text("col.high", lang): paths["high"].to_numpy(dtype=float),
+            text("col.unit", lang): paths["unit"].to_numpy(),
+            text("col.sources", lang): [" ".join(ids) for ids in paths["fact_ids"]],
+        }
+    )
+
+
+def _path_alt(paths: pd.DataFrame, plans: list, lang: str) -> str:
+    items = []
+    for plan in plans:
+        rows = paths[paths["target_fact_id"] == plan]
+        first, target = rows.iloc[0], rows[rows["point_kind"] == "target"].iloc[0]
+        readings = text("list.sep", lang).join(
+            text(
+                "chart.path.item",
+                lang,
+                date=format_date(row["date"], lang, "month"),
+                x=format_amount(row["point"], row["unit"], lang),
+            )
+            for _, row in rows[rows["point_kind"] == "reading"].iterrows()
+        )
+        items.append(
+            text(
+                "chart.path.plan",
+                lang,
+                name=text(
+                    "chart.name",
+                    lang,
+                    label=indicator_label(first["indicator"], lang),
+                    period=plan_period(first["period_start_year"], first["period_end_year"]),
+                ),
+                target=format_amount(target["point"], target["unit"], lang),
+                readings=readings,
+            )
+        )
+    return text("chart.path.alt", lang, items=" ".join(items))

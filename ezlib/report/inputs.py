@@ -7,8 +7,9 @@ of the data it reads (:meth:`BuildInputs.data_digest`):
 * a run of a notebook that reads one zone (``ezlib.report.config.ZONE_PARAMETERS``: the zone
   report, the plan check) reads that zone's data: the rows of ``data/facts.csv`` about the
   zone's entities (:func:`zone_entity_ids`), the rows of ``data/raw/sources.csv`` those facts
-  cite with the raw article files of those sources, and every other file under ``data/`` (the
-  reference tables, an article not yet registered, any new table);
+  cite with the raw article files of those sources, every other file under ``data/`` (the
+  reference tables, an article not yet registered, any new table), and the date of the data
+  (the latest publication date of any cited source: the day plans are judged at);
 * every other run (the zone comparison, the data audit, a notebook not listed) reads all of
   ``data/``.
 
@@ -192,6 +193,19 @@ class BuildInputs:
         return _digest(sorted((k, v) for k, v in self._data.items() if k not in owned))
 
     @cached_property
+    def _data_date(self) -> str:
+        """The date of the data: the latest publication date of the sources the facts cite.
+
+        Every zone's report reads it (``ezlib.progress.zone.data_date``: a plan whose period
+        ended by then has its final status), so a newer source anywhere reruns them all.
+        """
+        facts, sources, _ = self._tables
+        cited = {row["source_id"] for row in facts}
+        return max(
+            (sources[s].get("published_date", "") for s in cited if s in sources), default=""
+        )
+
+    @cached_property
     def _facts_by_entity(self) -> dict[str, list[tuple[int, dict[str, str]]]]:
         facts, _, _ = self._tables
         grouped: dict[str, list[tuple[int, dict[str, str]]]] = {}
@@ -227,6 +241,7 @@ class BuildInputs:
         cited = sorted({row["source_id"] for _, row in rows})
         digest = hashlib.sha256(b"zone\0")
         digest.update(self._common.encode())
+        digest.update(self._data_date.encode())
         header = next(iter(self._tables[0]), {})
         digest.update(json.dumps(list(header)).encode())
         for _, row in rows:  # in file order: pairing keeps it

@@ -28,6 +28,7 @@ class Outcome:
         seconds: Wall time of the execution and rendering.
         error: The error's name and message when it failed.
         built: When the notebook was last executed successfully or not (ISO, UTC).
+        render_seconds: Of ``seconds``, the rendering of its page and its data files.
     """
 
     slug: str
@@ -35,6 +36,7 @@ class Outcome:
     seconds: float
     error: str | None
     built: str
+    render_seconds: float = 0.0
 
 
 def notebook_output(run: Run) -> Path:
@@ -162,15 +164,18 @@ def execute_run(run: Run) -> Outcome:
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
             break
+    rendering = time.perf_counter()
     try:
         if output.is_file():
             render_notebook(output, html_output(run))
     except Exception as exc:
         error = error or f"rendering failed: {type(exc).__name__}: {exc}"
+    ended = time.perf_counter()
     return Outcome(
         slug=run.slug,
         status="failed" if error else "ok",
-        seconds=time.perf_counter() - started,
+        seconds=ended - started,
         error=error,
         built=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        render_seconds=ended - rendering,
     )

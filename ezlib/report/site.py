@@ -1,25 +1,101 @@
-"""The readers' HTML site: each executed notebook rendered without code, and an index page."""
+"""The readers' site: each executed notebook rendered without code, with its data beside it.
+
+Pages (all in ``build/site``, every link relative, nothing fetched from another host):
+
+* one page per run (:func:`render_notebook`), with a CSV file beside each table and chart
+  (``data/<page>/<name>.csv``) written from the ``text/csv`` output the notebook holds;
+* the index in each language (:func:`write_index`): the reports, the dataset's downloads,
+  the facts browser and the methods page;
+* the pages made from the data and the docs (:func:`write_data_pages`): the dataset as CSV,
+  Parquet and Stata with its dictionary and Data Package descriptor (``dataset/``), the facts
+  browser (``facts__<lang>.html``) and the methods page (``methods__<lang>.html``).
+"""
 
 from __future__ import annotations
 
 import html
 import re
+import shutil
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from ezlib.paths import project_root
-from ezlib.report.words import LANGUAGE_NAMES
+from ezlib.report.methods_page import methods_page_name
+from ezlib.report.words import text
 from ezlib.vocabulary import LANGUAGES
 
-_INDEX_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;
-max-width:60rem;padding:0 1rem;color:#1b1b1b}
-.scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;width:100%}
-th,td{text-align:left;padding:.4rem .6rem;
-border-bottom:1px solid #ddd}th{background:#f4f4f4}.ok{color:#1a7f37}.failed{color:#b42318;
-font-weight:bold}.note{color:#555;font-size:.9rem}
+NAV_CSS = """
+.ez-nav{display:flex;flex-wrap:wrap;gap:.3rem 1.1rem;align-items:baseline;padding:.7rem 0;
+margin-bottom:.5rem;border-bottom:1px solid #d0d7de;font-size:.95rem;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+.ez-nav .ez-home{font-weight:bold;margin-right:auto}
+.ez-nav a{color:#0550ae;text-decoration:none}.ez-nav a:hover{text-decoration:underline}
+@media print{.ez-nav{display:none}}
 """
+"""The navigation bar's style, on every page of the site."""
+
+SITE_CSS = (
+    NAV_CSS
+    + """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;
+max-width:62rem;padding:0 1rem 2rem;color:#1b1b1b;line-height:1.5;overflow-x:hidden}
+.scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.4rem .6rem;vertical-align:top;border-bottom:1px solid #ddd}
+th{background:#f4f4f4}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.ok{color:#1a7f37}.failed{color:#b42318;font-weight:bold}.note{color:#555;font-size:.9rem}
+.methods table{display:block;overflow-x:auto;max-width:100%}.methods pre{overflow-x:auto}
+.methods code,.methods a{overflow-wrap:anywhere}.methods h2,.methods h3{scroll-margin-top:1rem}
+.methods h2 a,.methods h3 a,.methods h4 a{color:inherit;text-decoration:none}
+ul.ez-files li{margin:.2rem 0}
+@media print{body{max-width:none}.scroll,.methods table{overflow:visible}
+a{color:inherit;text-decoration:none}}
+"""
+)
+"""The style of the site's own pages (index, facts, methods)."""
+
+_LANG_SUFFIX = re.compile(r"(_|__)(vi|en)(\.html)$")
+
+
+def counterpart(name: str, lang: str) -> str | None:
+    """The name of a page's other-language version: ``…_vi.html`` for ``…_en.html``.
+
+    Example:
+        >>> counterpart("01_zone_report__hp-zones_en.html", "en")
+        '01_zone_report__hp-zones_vi.html'
+        >>> counterpart("index.html", "en")
+        'index__vi.html'
+    """
+    other = next(code for code in LANGUAGES if code != lang)
+    if name in ("index.html", index_name(lang)):
+        return index_name(other)
+    if _LANG_SUFFIX.search(name):
+        return _LANG_SUFFIX.sub(lambda m: f"{m.group(1)}{other}{m.group(3)}", name)
+    return None
+
+
+def index_name(lang: str) -> str:
+    """The index page of a language: ``index.html`` (English) or ``index__vi.html``."""
+    return "index.html" if lang == "en" else f"index__{lang}.html"
+
+
+def site_nav(lang: str, page_name: str) -> str:
+    """The navigation bar of a page: home, facts, methods, data, and the other language."""
+    home = index_name(lang)
+    links = [
+        f'<a class="ez-home" href="{home}">{html.escape(text("site.name", lang))}</a>',
+        f'<a href="facts__{lang}.html">{html.escape(text("site.facts", lang))}</a>',
+        f'<a href="{methods_page_name(lang)}">{html.escape(text("site.methods", lang))}</a>',
+        f'<a href="{home}#data">{html.escape(text("site.data", lang))}</a>',
+    ]
+    other = counterpart(page_name, lang)
+    if other:
+        other_lang = next(code for code in LANGUAGES if code != lang)
+        links.append(
+            f'<a href="{other}" hreflang="{other_lang}" lang="{other_lang}">'
+            f"{html.escape(text('site.other_language', lang))}</a>"
+        )
+    return f'<nav class="ez-nav">{"".join(links)}</nav>'
 
 
 @cache
@@ -64,7 +140,9 @@ def render_notebook(notebook: Path, page: Path, title: str | None = None) -> Pat
 
     The page uses the ``offline`` template (``templates/offline``): no require.js, MathJax,
     Mermaid or widget scripts, so it makes no request to any other host; figures are inline,
-    with their alt text. The page's ``lang`` is the notebook's (:func:`page_language`).
+    with their alt text. The page's ``lang`` is the notebook's (:func:`page_language`); it
+    opens with the site's navigation bar, and each table and chart is followed by a link to
+    its data (:func:`write_downloads`).
 
     Args:
         notebook: The executed ``.ipynb``.
@@ -78,62 +156,246 @@ def render_notebook(notebook: Path, page: Path, title: str | None = None) -> Pat
 
     node = nbformat.read(str(notebook), as_version=4)
     exporter = _exporter()
-    exporter.language_code = page_language(node)
+    lang = page_language(node)
+    exporter.language_code = lang
+    write_downloads(node, page, lang)
     body, _ = exporter.from_notebook_node(
-        node, resources={"metadata": {"name": title or notebook.stem}}
+        node,
+        resources={
+            "metadata": {"name": title or notebook.stem},
+            "ezlib_nav": site_nav(lang, page.name),
+            "ezlib_css": NAV_CSS,
+        },
     )
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(body, encoding="utf-8")
     return page
 
 
-def write_index(
-    page: Path, rows: Sequence[dict[str, str]], *, built: str, note: str | None = None
-) -> Path:
-    """Write the site's index: one line per report with its title, zone, language, date, status.
+def write_downloads(node, page: Path, lang: str) -> list[Path]:
+    """Write the data of each table and chart of an executed notebook beside its page.
+
+    Every output that holds ``text/csv`` (:class:`ezlib.report.tables.Table`,
+    :class:`ezlib.report.charts.Chart`, the status cards) becomes
+    ``data/<page stem>/<name>.csv`` (UTF-8 with a byte-order mark, so spreadsheets show the
+    diacritics), named as the output's metadata says or by kind and position (``table-2``);
+    the output then carries the link the page shows under it. Files of an earlier render
+    of the page are removed first.
 
     Args:
-        page: Where to write ``index.html``.
-        rows: One dict per report with keys ``href``, ``title``, ``zone``, ``lang``, ``built``,
-            ``status`` (``ok`` or ``failed``) and ``error`` (may be empty).
+        node: The executed notebook (changed in place: each such output gets a ``download``).
+        page: Where the page goes.
+        lang: The page language (the link's words).
+
+    Returns:
+        The files written.
+    """
+    folder = page.parent / "data" / page.stem
+    shutil.rmtree(folder, ignore_errors=True)
+    written: list[Path] = []
+    counts: dict[str, int] = {}
+    for cell in node.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/csv" not in data:
+                continue
+            kind = "chart" if "image/png" in data else "table"
+            counts[kind] = counts.get(kind, 0) + 1
+            name = output.get("metadata", {}).get("text/csv", {}).get("name")
+            name = re.sub(r"[^\w.-]+", "-", name or f"{kind}-{counts[kind]}")
+            path = folder / f"{name}.csv"
+            if path in written:
+                path = folder / f"{name}-{counts[kind]}.csv"
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(data["text/csv"], encoding="utf-8-sig", newline="")
+            written.append(path)
+            output.setdefault("metadata", {})["download"] = {
+                "href": path.relative_to(page.parent).as_posix(),
+                "label": text("site.download_csv", lang),
+            }
+    return written
+
+
+DATASET_FILES = (
+    "facts.csv",
+    "facts.parquet",
+    "facts.dta",
+    "data_dictionary.csv",
+    "data_dictionary.parquet",
+    "datapackage.json",
+)
+"""The dataset's files in ``dataset/``, as the index links them (those that exist)."""
+
+
+def _page(lang: str, title: str, body: str, name: str) -> str:
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{SITE_CSS}</style></head>\n"
+        f"<body>{site_nav(lang, name)}<main>{body}</main></body></html>\n"
+    )
+
+
+def write_index(
+    page: Path,
+    rows: Sequence[dict[str, str]],
+    *,
+    built: str,
+    lang: str = "en",
+    note: str | None = None,
+) -> Path:
+    """Write the site's index in a language: the reports, the data, the facts and the methods.
+
+    Args:
+        page: Where to write it (``index.html`` or ``index__vi.html``: :func:`index_name`).
+        rows: One dict per report with keys ``href``, ``title``, ``zone``, ``scope`` (``zone``
+            for a report on one zone, ``all`` for one on every zone), ``lang``, ``built``,
+            ``status`` (``ok`` or ``failed``) and ``error`` (may be empty); the reports in
+            ``lang`` are listed, and those in no language of the site on every index.
         built: When the index was written.
+        lang: The page language.
         note: A line shown above the table, if any.
 
     Returns:
         The page's path.
     """
+    mine = [row for row in rows if row["lang"] == lang or row["lang"] not in LANGUAGES]
+    zoned = [row for row in mine if row.get("scope", "zone") == "zone"]
+    every = [row for row in mine if row.get("scope", "zone") != "zone"]
+    sections = [f"<h1>{html.escape(text('site.name', lang))}</h1>"]
+    sections.append(f"<p>{html.escape(text('index.intro', lang))}</p>")
+    if note:
+        sections.append(f"<p>{html.escape(note)}</p>")
+    if not rows:
+        sections.append(f"<p>{html.escape(text('index.none', lang))}</p>")
+    for heading, group in (("index.zones", zoned), ("index.all", every)):
+        if group:
+            sections.append(f"<h2>{html.escape(text(heading, lang))}</h2>")
+            sections.append(_report_table(group, lang, zones=group is zoned))
+    sections.append(_data_section(page.parent, lang))
+    sections.append(f'<p class="note">{html.escape(text("index.written", lang, x=built))}</p>')
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(
+        _page(lang, text("site.name", lang), "".join(sections), page.name), encoding="utf-8"
+    )
+    return page
+
+
+def _report_table(rows: Sequence[dict[str, str]], lang: str, *, zones: bool) -> str:
+    heads = [text("index.report", lang), *([text("col.zone", lang)] if zones else [])]
+    heads += [text("index.built", lang), text("index.status", lang)]
     lines = []
     for row in rows:
-        status = html.escape(row["status"])
+        status = row["status"] if row["status"] in ("ok", "failed") else "failed"
         detail = (
             f"<br><span class='note'>{html.escape(row['error'])}</span>" if row["error"] else ""
         )
+        zone = f"<td>{html.escape(row['zone'])}</td>" if zones else ""
         lines.append(
             "<tr>"
             f'<td><a href="{html.escape(row["href"])}">{html.escape(row["title"])}</a></td>'
-            f"<td>{html.escape(row['zone'])}</td>"
-            f'<td lang="{html.escape(row["lang"])}">'
-            f"{html.escape(LANGUAGE_NAMES.get(row['lang'], row['lang']))}</td>"
-            f"<td>{html.escape(row['built'])}</td>"
-            f'<td class="{status}">{status}{detail}</td></tr>'
+            f'{zone}<td class="num">{html.escape(row["built"])}</td>'
+            f'<td class="{status}">{html.escape(text(f"index.{status}", lang))}{detail}</td>'
+            "</tr>"
         )
-    table = (
-        '<div class="scroll"><table><thead><tr><th>Report</th><th>Zone</th><th>Language</th>'
-        "<th>Built</th>"
-        "<th>Status</th></tr></thead><tbody>" + "".join(lines) + "</tbody></table></div>"
-        if rows
-        else "<p>No reports are built yet: <code>notebooks/reports.toml</code> lists no run.</p>"
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    return (
+        f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table></div>"
     )
-    intro = f"<p>{html.escape(note)}</p>" if note else ""
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>ezlib reports</title><style>{_INDEX_CSS}</style></head>\n<body>"
-        "<h1>ezlib: Vietnam's economic zones, targets and progress</h1>"
-        "<p>Every figure in these reports traces to a quoted source; each report lists its "
-        f"quotes and articles.</p>{intro}{table}"
-        f'<p class="note">Index written {html.escape(built)}.</p></body></html>\n',
-        encoding="utf-8",
+
+
+def _data_section(site: Path, lang: str) -> str:
+    files = [name for name in DATASET_FILES if (site / "dataset" / name).is_file()]
+    items = "".join(
+        f'<li><a href="dataset/{name}">{name}</a> '
+        f'<span class="note">({_size((site / "dataset" / name).stat().st_size)})</span></li>'
+        for name in files
     )
-    return page
+    parts = [f'<h2 id="data">{html.escape(text("site.data", lang))}</h2>']
+    if items:
+        parts.append(
+            f"<p>{html.escape(text('index.data_intro', lang))} "
+            f"{html.escape(text('index.files', lang))}:</p><ul class='ez-files'>{items}</ul>"
+        )
+    parts.append(
+        f'<p><a href="facts__{lang}.html">{html.escape(text("site.facts", lang))}</a>: '
+        f"{html.escape(text('index.facts_intro', lang))}</p>"
+        f'<p><a href="{methods_page_name(lang)}">{html.escape(text("site.methods", lang))}</a>: '
+        f"{html.escape(text('index.methods_intro', lang))}</p>"
+    )
+    return "".join(parts)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
+
+
+def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> dict:
+    """Which report pages cite each fact: a fact id as a word of a page's text.
+
+    Args:
+        pages: Each page's path and title.
+        fact_ids: The ids to look for.
+
+    Returns:
+        For each fact id that some page cites, the (file name, title) of those pages.
+    """
+    wanted = set(fact_ids)
+    used: dict[str, list[tuple[str, str]]] = {}
+    for path, title in pages:
+        words = set(re.findall(r"[\w-]+", path.read_text(encoding="utf-8")))
+        for fact in sorted(wanted & words):
+            used.setdefault(fact, []).append((path.name, title))
+    return used
+
+
+def write_data_pages(site: Path, reports: Sequence[tuple[Path, str]]) -> list[Path]:
+    """Write the pages made from the data and the docs: the dataset, facts and methods pages.
+
+    Args:
+        site: The site folder.
+        reports: The rendered report pages with their titles, which the facts browser links
+            from each fact they cite (:func:`pages_using`).
+
+    Returns:
+        The files written.
+
+    Raises:
+        DataError: If the facts do not validate or a methods file is missing.
+    """
+    from ezlib.data.export import export_dataset
+    from ezlib.data.load import load_facts
+    from ezlib.report.facts_page import write_facts_page
+    from ezlib.report.methods_page import write_methods_page
+
+    written = export_dataset(site / "dataset")
+    facts = load_facts()
+    by_language: dict[str, list[tuple[Path, str]]] = {}
+    for path, title in reports:
+        found = _LANG_SUFFIX.search(path.name)
+        for lang in (found.group(2),) if found else LANGUAGES:
+            by_language.setdefault(lang, []).append((path, title))
+    for lang in LANGUAGES:
+        used = pages_using(by_language.get(lang, []), list(facts["fact_id"]))
+        name = f"facts__{lang}.html"
+        written.append(
+            write_facts_page(
+                site / name,
+                facts,
+                used,
+                lang,
+                nav=site_nav(lang, name),
+            )
+        )
+        name = methods_page_name(lang)
+        written.append(
+            write_methods_page(
+                site / name,
+                lang,
+                nav=site_nav(lang, name),
+                css=SITE_CSS,
+                title=text("site.methods_title", lang),
+            )
+        )
+    return written

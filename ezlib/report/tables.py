@@ -29,7 +29,7 @@ DASH = "–"
 """What a cell shows when there is no value."""
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
     """True for None, NaN and NaT (and False for lists, strings and numbers)."""
     if value is None:
         return True
@@ -64,6 +64,27 @@ def _scale(value: float, unit: str, lang: str) -> tuple[float, str]:
     return 1.0, ""
 
 
+def format_number(value: float, lang: str, digits: int = 2) -> str:
+    """A bare number with at most ``digits`` decimals, as an axis tick shows it: "6.418,5".
+
+    Example:
+        >>> format_number(6418.5, "vi"), format_number(80.0, "en")
+        ('6.418,5', '80')
+    """
+    return _number(value, lang, digits)
+
+
+def axis_scale(top: float, unit: str, lang: str) -> tuple[float, str]:
+    """The factor and label of a chart axis that reaches ``top``: (1e9, "tỷ USD"), (1, "ha").
+
+    Example:
+        >>> axis_scale(14.86e9, "USD", "en")
+        (1000000000.0, 'bn USD')
+    """
+    size, word = _scale(top, unit, lang)
+    return size, _suffix(unit, lang, word).strip()
+
+
 def _suffix(unit: str, lang: str, word: str = "") -> str:
     """What follows the number: " tỷ USD", "%", " người", " triệu VND/người/năm"."""
     money, _, rate = unit.partition("_per_")
@@ -96,7 +117,7 @@ def format_amount(value: float, unit: str, lang: str) -> str:
         >>> format_amount(1.7, "times", "vi"), format_amount(130e6, "VND_per_person_per_year", "en")
         ('1,7 lần', '130 m VND per person per year')
     """
-    if _missing(value):
+    if is_missing(value):
         return DASH
     size, word = _scale(value, unit, lang)
     return _scaled(value, size, word, lang) + _suffix(unit, lang, word)
@@ -111,11 +132,11 @@ def format_range(low: float, high: float, unit: str, lang: str) -> str:
         >>> format_range(0.8e9, 1.2e9, "USD", "en")
         '0.8–1.2 bn USD'
     """
-    if _missing(low) and _missing(high):
+    if is_missing(low) and is_missing(high):
         return DASH
-    if _missing(high) or high == math.inf:
+    if is_missing(high) or high == math.inf:
         return text("hedge.at_least", lang, x=format_amount(low, unit, lang))
-    if _missing(low) or low == -math.inf:
+    if is_missing(low) or low == -math.inf:
         return text("hedge.at_most", lang, x=format_amount(high, unit, lang))
     size, word = _scale(max(abs(low), abs(high)), unit, lang)
     first, last = _scaled(low, size, word, lang), _scaled(high, size, word, lang)
@@ -130,9 +151,9 @@ def estimate_parts(point: float, low: float, high: float, unit: str, lang: str) 
     The three numbers get the same decimals, enough to write each as it rounds, so a narrow
     band does not read "≈ 1,8 (1,79–1,8)".
     """
-    if _missing(point):
+    if is_missing(point):
         return DASH, DASH
-    if _missing(low) or _missing(high) or not (math.isfinite(low) and math.isfinite(high)):
+    if is_missing(low) or is_missing(high) or not (math.isfinite(low) and math.isfinite(high)):
         shown = text("hedge.approx", lang, x=format_amount(point, unit, lang))
         return shown, format_range(low, high, unit, lang)
     size, word = _scale(max(abs(low), abs(high), abs(point)), unit, lang)
@@ -154,7 +175,7 @@ def format_estimate(point: float, low: float, high: float, unit: str, lang: str)
         >>> format_estimate(1.79752e9, 1.79175e9, 1.80331e9, "USD", "vi")
         '≈ 1,80 tỷ USD (1,79–1,80 tỷ USD)'
     """
-    if _missing(point):
+    if is_missing(point):
         return DASH
     shown, band = estimate_parts(point, low, high, unit, lang)
     return f"{shown} ({band})"
@@ -185,17 +206,17 @@ def format_figure(
         >>> format_figure(1.8e9, "USD", "vi", "range", 2.3e9)
         '1,8–2,3 tỷ USD'
     """
-    if _missing(value):
+    if is_missing(value):
         return DASH
-    hedge = "exact" if _missing(qualifier) or not qualifier else str(qualifier)
-    if hedge == "range" and not _missing(value_high):
+    hedge = "exact" if is_missing(qualifier) or not qualifier else str(qualifier)
+    if hedge == "range" and not is_missing(value_high):
         return format_range(value, value_high, unit, lang)
     return text(f"hedge.{hedge}", lang, x=format_amount(value, unit, lang))
 
 
 def format_percent(share: float, lang: str, digits: int = 0, *, signed: bool = False) -> str:
     """Write a share (0.84) as a percentage: "84%", "45,5%" (vi), "+33.2%" when signed."""
-    if _missing(share):
+    if is_missing(share):
         return DASH
     if math.isinf(share):
         return "∞"
@@ -205,9 +226,9 @@ def format_percent(share: float, lang: str, digits: int = 0, *, signed: bool = F
 
 def format_share(low: float, point: float, high: float, lang: str) -> str:
     """Write a share with its band: "84% (83%–85%)"; an open band as "≥ 83%"."""
-    if _missing(point):
+    if is_missing(point):
         return DASH
-    if _missing(low) or _missing(high) or math.isclose(low, high, rel_tol=1e-3):
+    if is_missing(low) or is_missing(high) or math.isclose(low, high, rel_tol=1e-3):
         return format_percent(point, lang)
     if format_percent(low, lang) == format_percent(high, lang):
         return format_percent(point, lang)
@@ -222,7 +243,7 @@ def format_share(low: float, point: float, high: float, lang: str) -> str:
 
 def format_decimal(value: float, lang: str, digits: int = 2) -> str:
     """Write a plain number with the reader's decimal mark: 1,40 (vi) or 1.40 (en)."""
-    if _missing(value):
+    if is_missing(value):
         return DASH
     shown = f"{value:.{digits}f}"
     return shown.replace(".", ",") if lang == "vi" else shown
@@ -240,7 +261,7 @@ def format_date(value: Any, lang: str, precision: str = "day") -> str:
         >>> format_date("2024-05-10", "vi"), format_date("2024-05-10", "en", "month")
         ('10/5/2024', 'May 2024')
     """
-    if _missing(value):
+    if is_missing(value):
         return DASH
     day = pd.Timestamp(value)
     known = precision if precision in ("day", "month", "year") else "day"
@@ -255,15 +276,15 @@ def plan_period(start: float, end: float) -> str:
         >>> plan_period(2024, 2024), plan_period(2021.0, 2025.0)
         ('2024', '2021–2025')
     """
-    if _missing(end):
-        return DASH if _missing(start) else f"{start:.0f}"
-    if _missing(start) or start == end:
+    if is_missing(end):
+        return DASH if is_missing(start) else f"{start:.0f}"
+    if is_missing(start) or start == end:
         return f"{end:.0f}"
     return f"{start:.0f}–{end:.0f}"
 
 
 def _year(value: Any) -> float:
-    return float("nan") if _missing(value) else float(pd.Timestamp(value).year)
+    return float("nan") if is_missing(value) else float(pd.Timestamp(value).year)
 
 
 def category_word(label: Any, lang: str) -> str:
@@ -273,7 +294,7 @@ def category_word(label: Any, lang: str) -> str:
         >>> category_word("significant_progress", "vi"), category_word("target_achieved", "en")
         ('tiến bộ đáng kể', 'target achieved')
     """
-    if _missing(label):
+    if is_missing(label):
         return DASH
     key = f"category.{label}"
     return text(key if key in TEXT else f"met.{label}", lang)
@@ -308,7 +329,7 @@ def target_figure(row: pd.Series, lang: str) -> str:
         row["target_value"], unit, lang, row["target_qualifier"], row["target_value_high"]
     )
     reported_unit = str(row.get("target_reported_unit", unit) or unit)
-    if reported_unit != unit and not _missing(row.get("target_reported_value")):
+    if reported_unit != unit and not is_missing(row.get("target_reported_value")):
         # Converted to USD: the figure as the source wrote it, then its USD value.
         reported = format_figure(
             row["target_reported_value"],
@@ -321,7 +342,8 @@ def target_figure(row: pd.Series, lang: str) -> str:
     return text(f"measure.{row['target_measure']}", lang, x=figure)
 
 
-def _actual(row: pd.Series, lang: str) -> str:
+def actual_figure(row: pd.Series, lang: str) -> str:
+    """Write a target's latest actual as its source wrote it, or say there is none yet."""
     if row["status"] != "measured":
         return text("no_actual", lang)
     figure = format_figure(row["actual_value"], row["unit"], lang, row["actual_qualifier"])
@@ -332,7 +354,7 @@ def _actual(row: pd.Series, lang: str) -> str:
 
 def _required(run_rate: float) -> float:
     """What is still required a year: nothing (0) once the target is met, never below."""
-    return run_rate if _missing(run_rate) else max(float(run_rate), 0.0)
+    return run_rate if is_missing(run_rate) else max(float(run_rate), 0.0)
 
 
 def target_name(row: pd.Series, lang: str) -> str:
@@ -352,7 +374,7 @@ def caveat_words(caveats: Any, lang: str) -> str:
         >>> caveat_words(("draft", "provisional_rate"), "vi")
         'mục tiêu dự thảo, tỷ giá tạm tính'
     """
-    if _missing(caveats) or (isinstance(caveats, str) and not caveats):
+    if is_missing(caveats) or (isinstance(caveats, str) and not caveats):
         return ""
     names = caveats.split(";") if isinstance(caveats, str) else list(caveats)
     return ", ".join(text(f"caveat.{name.strip()}", lang) for name in names if name.strip())
@@ -391,8 +413,8 @@ def progress_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
                     row["period_start_year"], row["period_end_year"]
                 ),
                 text("col.target", lang): target_figure(row, lang),
-                text("col.actual", lang): _actual(row, lang),
-                text("col.attainment", lang): _attainment(row, lang) if measured else DASH,
+                text("col.actual", lang): actual_figure(row, lang),
+                text("col.attainment", lang): attainment_figure(row, lang) if measured else DASH,
                 text("col.elapsed", lang): format_percent(row["elapsed_share"], lang)
                 if measured
                 else DASH,
@@ -437,8 +459,8 @@ def progress_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return _table(rows, columns, lang)
 
 
-def _attainment(row: pd.Series, lang: str) -> str:
-    """Attainment with its band; for a level target with a baseline, the gap closed from it.
+def attainment_figure(row: pd.Series, lang: str) -> str:
+    """Write attainment with its band; for a level target with a baseline, the gap closed from it.
 
     "6.080 of 6.418 ha" reads 95%, but the area was already 6.074 ha: 2% of the way.
     """
@@ -494,8 +516,8 @@ def history_display(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col.indicator", lang): indicator_label(row["indicator"], lang),
             text("col.plan", lang): plan_period(row["period_start_year"], row["period_end_year"]),
             text("col.reading", lang): format_date(pd.Timestamp(row["actual_end"]), lang),
-            text("col.actual", lang): _actual(row, lang),
-            text("col.attainment", lang): _attainment(row, lang),
+            text("col.actual", lang): actual_figure(row, lang),
+            text("col.attainment", lang): attainment_figure(row, lang),
             text("col.sources", lang): " ; ".join([row["target_fact_id"], *row["actual_fact_ids"]]),
         }
         for _, row in earlier.iterrows()
@@ -504,7 +526,9 @@ def history_display(history: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def sources_display(facts: pd.DataFrame, fact_ids: list[str], lang: str) -> pd.DataFrame:
-    """List each fact's quote and its source (title, publisher, date, address) for readers.
+    """List each fact's quote and its source for readers: publisher and title, linked, and date.
+
+    The source is a :class:`Link` to the article's address (an archived article has none).
 
     Args:
         facts: The loaded facts.
@@ -518,7 +542,7 @@ def sources_display(facts: pd.DataFrame, fact_ids: list[str], lang: str) -> pd.D
             text("col.fact", lang): chosen.index,
             text("col.quote", lang): ["“" + q + "”" for q in chosen["quote"]],
             text("col.source", lang): [
-                f"{t} ({p})" + (f" {u}" if u else "")
+                Link(f"{p}: {t}", u if isinstance(u, str) and u else None)
                 for t, p, u in zip(
                     chosen["source_title"],
                     chosen["source_publisher"],
@@ -595,13 +619,42 @@ def _numeric_headers() -> set[str]:
 _ID = re.compile(r"\b[a-z]{2}-\d{3}\b")
 
 
+class Link:
+    """A cell's words linked to an address: a source shown as its publisher and title.
+
+    Its text (``str``) is the words and, in parentheses, the address: what a CSV holds.
+
+    Example:
+        >>> str(Link("Báo Hải Phòng: Thu hút FDI", "https://baohaiphong.vn/a"))
+        'Báo Hải Phòng: Thu hút FDI (https://baohaiphong.vn/a)'
+    """
+
+    def __init__(self, words: str, href: str | None) -> None:
+        self.words = words
+        self.href = href
+
+    def html(self) -> str:
+        """The link as HTML (the words alone when there is no address)."""
+        words = html.escape(self.words, quote=False)
+        if not self.href:
+            return words
+        return f'<a href="{html.escape(self.href)}">{words}</a>'
+
+    def __str__(self) -> str:
+        return f"{self.words} ({self.href})" if self.href else self.words
+
+    __repr__ = __str__
+
+
 def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
     """One cell as HTML: escaped, web addresses as links, fact ids unbroken when ``ids``.
 
     A ``figure`` ("1.125 nghìn tỷ VND (≈ 47,45 tỷ USD)") breaks only before a parenthesis, so
     a number never stands on one line and its unit on the next.
     """
-    shown = DASH if _missing(value) else str(value)
+    if isinstance(value, Link):
+        return value.html()
+    shown = DASH if is_missing(value) else str(value)
     escaped = html.escape(shown, quote=False)
     if figure and escaped != DASH:
         parts = escaped.split(" (")
@@ -621,8 +674,14 @@ class Table:
     with ``show(frame)``; the HTML is stable from run to run, so nbval can compare it.
     """
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    def __init__(self, frame: pd.DataFrame, name: str | None = None) -> None:
         self.frame = frame
+        self.name = name
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        # The table's data as CSV: the site writes it to a file beside the page and links it
+        # (ezlib.report.site.render_notebook); nbval compares it like any other output.
+        return data_bundle(self.frame, self.name)
 
     def _repr_html_(self) -> str:
         if self.frame.empty:
@@ -658,9 +717,29 @@ class Table:
         return self.frame.to_string(index=False)
 
 
-def show(frame: pd.DataFrame) -> Table:
-    """Wrap a table for display in a report (no index column, full quotes, clickable URLs)."""
-    return Table(frame)
+def show(frame: pd.DataFrame, name: str | None = None) -> Table:
+    """Wrap a table for display in a report (no index column, full quotes, clickable URLs).
+
+    Args:
+        frame: The table as readers see it.
+        name: The name of its CSV file in the site (``targets`` gives ``targets.csv``);
+            ``table-1``, ``table-2`` … in the page's order when None.
+    """
+    return Table(frame, name)
+
+
+def data_bundle(frame: pd.DataFrame, name: str | None) -> tuple[dict, dict]:
+    """The ``text/csv`` output of a table or a chart's data, and its metadata (its name).
+
+    Args:
+        frame: The data, written without its index.
+        name: The CSV file's name without ``.csv``, or None for a name by position.
+
+    Returns:
+        The mime bundle and its metadata, as ``_repr_mimebundle_`` returns them.
+    """
+    csv = frame.to_csv(index=False, lineterminator="\n")
+    return {"text/csv": csv}, {"text/csv": {"name": name} if name else {}}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -716,8 +795,8 @@ class _Facts:
         fact = self.get(fact_id)
         if fact is None:
             return str(fact_id)
-        day = fact["as_of"] if not _missing(fact["as_of"]) else fact["period_end"]
-        if _missing(day):
+        day = fact["as_of"] if not is_missing(fact["as_of"]) else fact["period_end"]
+        if is_missing(day):
             return str(fact_id)
         return text("finding.fact_at", lang, fact=fact_id, date=format_date(day, lang))
 
@@ -813,7 +892,7 @@ def _finding(check: pd.Series, kind: str, facts: _Facts, lang: str) -> str:
     ids = list(check["fact_ids"])
     gap = check["discrepancy"]
     if kind == "parts":
-        if _missing(gap) or not math.isfinite(gap):
+        if is_missing(gap) or not math.isfinite(gap):
             return text("finding.parts_missing", lang)
         return text(
             "finding.parts",
@@ -948,7 +1027,7 @@ def _magnitude_finding(check: pd.Series, facts: _Facts, lang: str) -> str:
 def _check_amount(value: float, kind: str, unit: str, lang: str, *, tolerance: bool) -> str:
     """A check's discrepancy or tolerance in the unit it is measured in."""
     if (
-        _missing(value)
+        is_missing(value)
         or not math.isfinite(value)
         or kind in ("base", "share_change", "incomplete")
     ):
@@ -1020,14 +1099,14 @@ def checks_display(
 def _per_year(row: pd.Series, fact: pd.Series | None, lang: str) -> str:
     """A target per plan year in USD, with its source's hedge (a range per year as a range)."""
     amount = row["target_per_year_usd"]
-    if _missing(amount):
+    if is_missing(amount):
         return DASH
     if fact is None:
         return format_amount(amount, "USD", lang)
     if fact["measure"] == "share":  # a plan implied by "đạt X% kế hoạch" is derived
         return text("hedge.approx", lang, x=format_amount(amount, "USD", lang))
     years = row["period_end_year"] - row["period_start_year"] + 1
-    if str(fact["qualifier"]) == "range" and not _missing(fact["value_high_usd"]):
+    if str(fact["qualifier"]) == "range" and not is_missing(fact["value_high_usd"]):
         return format_range(fact["value_usd"] / years, fact["value_high_usd"] / years, "USD", lang)
     return format_figure(amount, "USD", lang, fact["qualifier"])
 
@@ -1098,7 +1177,7 @@ def _coverage(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def _provenance(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     def offsets(found: Any) -> str:
-        if _missing(found):
+        if is_missing(found):
             return text("provenance.by_url", lang)
         return text("provenance.yes" if found else "provenance.no", lang)
 
@@ -1218,8 +1297,8 @@ def outcomes_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col.indicator", lang): indicator_label(row["indicator"], lang),
             text("col.plan", lang): plan_period(row["period_start_year"], row["period_end_year"]),
             text("col.target", lang): target_figure(row, lang),
-            text("col.actual", lang): _actual(row, lang),
-            text("col.attainment", lang): _attainment(row, lang)
+            text("col.actual", lang): actual_figure(row, lang),
+            text("col.attainment", lang): attainment_figure(row, lang)
             if row["status"] == "measured"
             else DASH,
             text("col.outcome", lang): text(f"outcome.{row['plan_status']}", lang),

@@ -112,6 +112,9 @@ TEXT.update(
         "measured": _same("✓"),
         "h.targets": {"vi": "Các mục tiêu và tiến độ", "en": "Targets and progress"},
         "h.charts": {"vi": "Biểu đồ", "en": "Charts"},
+        "h.glance": {"vi": "Các mục tiêu trong nháy mắt", "en": "The targets at a glance"},
+        "h.over_time": {"vi": "Diễn biến theo thời gian", "en": "Over time"},
+        "h.detail": {"vi": "Chi tiết từng mục tiêu", "en": "Every target in detail"},
         "h.no_actual": {"vi": "Mục tiêu chưa có số thực hiện", "en": "Targets with no actual yet"},
         "h.sources": {"vi": "Nguồn của mọi số liệu", "en": "Where every figure comes from"},
         "h.checks": {"vi": "Kiểm tra tính nhất quán", "en": "Consistency checks"},
@@ -304,6 +307,118 @@ TEXT.update(
         "col.outcome": {"vi": "Kết quả kỳ kế hoạch", "en": "Plan outcome"},
         "col.entity": {"vi": "Khu, cụm", "en": "Zone or park"},
         "col.reading": {"vi": "Số đo đến", "en": "Reading to"},
+        "col.year": {"vi": "Năm", "en": "Year"},
+        "col.unit": {"vi": "Đơn vị", "en": "Unit"},
+        "col.estimate": {"vi": "Giá trị ước tính", "en": "Estimate"},
+        "col.low": {"vi": "Cận dưới", "en": "Low"},
+        "col.high": {"vi": "Cận trên", "en": "High"},
+        "chart.annual.actual": {"vi": "Thực hiện (mỗi nguồn)", "en": "Result (each source)"},
+        "chart.annual.plan": {"vi": "Kế hoạch năm", "en": "Annual plan"},
+        "chart.annual.item_actual": {"vi": "{year}: {x}", "en": "{year}: {x}"},
+        "chart.annual.item_target": {"vi": "kế hoạch {year}: {x}", "en": "plan {year}: {x}"},
+        "chart.annual.alt": {
+            "vi": "Biểu đồ kết quả từng năm so với kế hoạch năm. {items}.",
+            "en": "Chart of the results year by year against the annual plans. {items}.",
+        },
+        "chart.annual.empty": {
+            "vi": "Biểu đồ trống: không có kết quả cả năm nào để vẽ.",
+            "en": "Chart left empty: there is no full-year result to draw.",
+        },
+        "chart.path.path": {"vi": "Lộ trình đúng tiến độ", "en": "On-pace path"},
+        "chart.path.target": {"vi": "Mục tiêu", "en": "Target"},
+        "chart.path.reading": {"vi": "Số đo được", "en": "Readings"},
+        "chart.path.start": {"vi": "điểm xuất phát", "en": "start"},
+        "chart.path.item": _same("{date}: {x}"),
+        "chart.path.plan": {
+            "vi": "{name}: mục tiêu {target}; số đo {readings}.",
+            "en": "{name}: target {target}; readings {readings}.",
+        },
+        "chart.path.alt": {
+            "vi": "Biểu đồ số đo của các kế hoạch nhiều năm so với lộ trình đúng tiến độ. {items}",
+            "en": "Chart of the readings of the multi-year plans against their on-pace paths. "
+            "{items}",
+        },
+        "chart.path.empty": {
+            "vi": "Biểu đồ trống: không có kế hoạch nhiều năm nào đã đo được.",
+            "en": "Chart left empty: there is no measured multi-year plan.",
+        },
+        "site.name": {
+            "vi": "ezlib: các khu kinh tế, khu công nghiệp Việt Nam",
+            "en": "ezlib: Vietnam's economic zones and industrial parks",
+        },
+        "site.home": {"vi": "Trang chủ", "en": "Home"},
+        "site.facts": {"vi": "Tra cứu số liệu", "en": "Facts"},
+        "site.methods": {"vi": "Phương pháp", "en": "Methods"},
+        "site.data": {"vi": "Tải dữ liệu", "en": "Download the data"},
+        "site.other_language": {"vi": "English", "en": "Tiếng Việt"},
+        "site.download_csv": {
+            "vi": "Tải dữ liệu của mục này (CSV)",
+            "en": "Download this data (CSV)",
+        },
+        "site.methods_title": {
+            "vi": "Phương pháp: số liệu, chỉ số và cách đánh giá",
+            "en": "Methods: the data, the indicators and the assessment",
+        },
+        "index.intro": {
+            "vi": "Các mục tiêu kế hoạch của các khu kinh tế (KKT) và khu công nghiệp (KCN) "
+            "và tiến độ thực hiện, theo các bài báo của cổng thông tin chính quyền. Mọi con số "
+            "đều dẫn về trích dẫn nguyên văn trong bài báo nguồn.",
+            "en": "The plan targets of Vietnam's economic zones (KKT) and industrial parks "
+            "(KCN) and their progress, from articles on government portals. Every figure "
+            "traces to its exact quote in the source article.",
+        },
+        "index.zones": {"vi": "Báo cáo theo khu", "en": "Zone reports"},
+        "index.all": {"vi": "Tất cả các khu", "en": "All zones"},
+        "index.report": {"vi": "Báo cáo", "en": "Report"},
+        "index.built": {"vi": "Cập nhật", "en": "Built"},
+        "index.status": {"vi": "Trạng thái", "en": "Status"},
+        "index.ok": {"vi": "đã tạo", "en": "built"},
+        "index.failed": {"vi": "lỗi", "en": "failed"},
+        "index.none": {
+            "vi": "Chưa có báo cáo nào: notebooks/reports.toml chưa liệt kê lần chạy nào.",
+            "en": "No reports are built yet: notebooks/reports.toml lists no run.",
+        },
+        "index.data_intro": {
+            "vi": "Toàn bộ bộ dữ liệu đã kiểm tra: mỗi số liệu một dòng, với trích dẫn và nguồn.",
+            "en": "The whole validated dataset: one row per figure, with its quote and source.",
+        },
+        "index.facts_intro": {
+            "vi": "Mọi số liệu với trích dẫn, nguồn và các báo cáo sử dụng nó; lọc theo khu, "
+            "chỉ tiêu hoặc từ khóa.",
+            "en": "Every figure with its quote, its source and the reports that use it; filter "
+            "by zone, indicator or any word.",
+        },
+        "index.methods_intro": {
+            "vi": "FDI đăng ký và vốn giải ngân, mức độ đạt, tiến độ, dự báo, các cách phân "
+            "loại chính thức, khoảng giá trị của từ ước lượng, kế hoạch suy ra và tỷ giá.",
+            "en": "Registered and disbursed FDI, attainment, pace, projections, the official "
+            "categories, the bands of hedged figures, implied plans and exchange rates.",
+        },
+        "index.written": {"vi": "Trang viết lúc {x}.", "en": "Index written {x}."},
+        "index.files": {
+            "vi": "Dữ liệu (CSV, Parquet, Stata .dta), từ điển dữ liệu và mô tả Data Package",
+            "en": "Data (CSV, Parquet, Stata .dta), data dictionary and Data Package descriptor",
+        },
+        "target_status.met": {"vi": "đã đạt", "en": "met"},
+        "target_status.borderline": {"vi": "sát ngưỡng", "en": "borderline"},
+        "target_status.on_pace": {"vi": "đúng tiến độ", "en": "on pace"},
+        "target_status.behind": {"vi": "chậm tiến độ", "en": "behind pace"},
+        "target_status.not_met": {"vi": "không đạt", "en": "not met"},
+        "target_status.not_measurable": {"vi": "chưa đo được", "en": "not measurable"},
+        "headline": {
+            "vi": "# {name}\n\nTính đến {date} (ngày của nguồn mới nhất về khu này), {n} mục "
+            "tiêu: {counts}. Mọi con số đều dẫn về trích dẫn nguồn của nó.",
+            "en": "# {name}\n\nAs of {date} (the date of the latest source on this zone), {n} "
+            "targets: {counts}. Every figure traces to its quoted source.",
+        },
+        "headline.count": _same("{mark} {n} {status}"),
+        "card.latest": {"vi": "Thực hiện mới nhất", "en": "Latest actual"},
+        "card.attainment": {"vi": "Mức độ đạt", "en": "Attainment"},
+        "card.actual_to": {"vi": "{x} (đến {date})", "en": "{x} (to {date})"},
+        "card.pace_value": {
+            "vi": "{pace} ({elapsed} thời gian kỳ kế hoạch đã qua)",
+            "en": "{pace} ({elapsed} of the plan period elapsed)",
+        },
         "outcome.open": {"vi": "đang thực hiện", "en": "open"},
         "outcome.met": {"vi": "đã đạt", "en": "met"},
         "outcome.borderline": {"vi": "sát ngưỡng", "en": "borderline"},
@@ -615,6 +730,68 @@ TEXT.update(
             "en": "{label}, {period} (target {target}, {fact})",
         },
         "list.sep": _same("; "),
+    }
+)
+
+# The facts browser (ezlib.report.facts_page): every fact with its quote, source and reports.
+TEXT.update(
+    {
+        "facts.title": {"vi": "Tra cứu số liệu và trích dẫn", "en": "Facts and their quotes"},
+        "facts.intro": {
+            "vi": "Mọi số liệu được thu thập cho các báo cáo, mỗi số liệu kèm câu trích dẫn "
+            "nguyên văn, nguồn tin (cơ quan đăng, tiêu đề, ngày đăng), những điều cần lưu ý khi "
+            "trích dẫn và các báo cáo dùng số liệu đó. Con số được viết như nguồn viết, kèm mức "
+            "độ chính xác nguồn nêu: ≈\u00a0khoảng, >\u00a0trên, "
+            "≥\u00a0từ\u00a0…\u00a0trở\u00a0lên, ≤\u00a0không\u00a0quá, gần. Tìm kiếm hoặc "
+            "lọc theo khu, chỉ tiêu và loại số liệu; trang dùng được cả khi không có mạng.",
+            "en": "Every fact collected for the reports, each with its exact quote, its source "
+            "(publisher, title, date of publication), what to know before citing it and the "
+            "reports that use it. Each figure is written as its source wrote it, with its hedge: "
+            "≈\u00a0about, >\u00a0over, ≥\u00a0at\u00a0least, ≤\u00a0at\u00a0most, nearly. "
+            "Search, or filter by zone, indicator and kind of figure; the page works offline.",
+        },
+        "facts.filters": {"vi": "Tìm và lọc số liệu", "en": "Search and filter the facts"},
+        "facts.search": {"vi": "Tìm kiếm", "en": "Search"},
+        "facts.search_hint": {
+            "vi": "trích dẫn, nguồn, khu, chỉ tiêu hoặc mã",
+            "en": "quote, source, zone, indicator or id",
+        },
+        "facts.all_zones": {"vi": "Tất cả các khu", "en": "All zones"},
+        "facts.all_indicators": {"vi": "Tất cả các chỉ tiêu", "en": "All indicators"},
+        "facts.all_kinds": {"vi": "Tất cả các loại", "en": "All kinds"},
+        "facts.reset": {"vi": "Bỏ lọc", "en": "Clear"},
+        "facts.count": {
+            "vi": "Đang hiển thị {shown} trên {total} số liệu",
+            "en": "{shown} of {total} facts shown",
+        },
+        "facts.none": {
+            "vi": "Không có số liệu nào khớp với tìm kiếm.",
+            "en": "No fact matches the search.",
+        },
+        "facts.table": {"vi": "Bảng số liệu", "en": "Table of facts"},
+        "facts.scroll_hint": {
+            "vi": "Bảng rộng hơn màn hình: vuốt sang ngang để xem con số, trích dẫn và nguồn.",
+            "en": "The table is wider than the screen: swipe sideways for the figure, quote and "
+            "source.",
+        },
+        "facts.col.figure": {"vi": "Con số", "en": "Figure"},
+        "facts.col.reports": {"vi": "Dùng trong báo cáo", "en": "Used in"},
+        "facts.no_report": {"vi": "chưa dùng trong báo cáo nào", "en": "in no report"},
+        "facts.no_url": {"vi": "bài báo lưu toàn văn, không có địa chỉ", "en": "archived, no link"},
+        "kind.target": {"vi": "mục tiêu", "en": "target"},
+        "kind.actual": {"vi": "thực hiện", "en": "actual"},
+        "kind.baseline": {"vi": "kỳ gốc", "en": "baseline"},
+        # A figure relative to something (ezlib.vocabulary.MEASURES and REFERENCES).
+        "facts.measure.increment": {"vi": "thêm {x}", "en": "{x} more"},
+        "facts.measure.growth": {"vi": "tăng {x}", "en": "up {x}"},
+        "facts.measure.multiple": {"vi": "gấp {x} kỳ trước", "en": "{x} the earlier period"},
+        "facts.measure.multiple.province": {
+            "vi": "gấp {x} mức của tỉnh",
+            "en": "{x} the province's level",
+        },
+        "facts.measure.share": {"vi": "{x} mức so sánh", "en": "{x} of the reference"},
+        "facts.measure.share.plan": {"vi": "{x} kế hoạch", "en": "{x} of the plan"},
+        "facts.measure.share.province": {"vi": "{x} của tỉnh", "en": "{x} of the province"},
     }
 )
 

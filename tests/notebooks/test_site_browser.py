@@ -1,6 +1,7 @@
 """Readers' view: every page opens from file:// in headless chromium with no request elsewhere."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -65,27 +66,118 @@ def launch(pw):
     )
 
 
-def test_every_page_loads_offline_with_its_images(site):
+WIDTHS = (1280, 390)
+
+KINDS = {
+    "zone-report": "01_zone_report__hp-zones",
+    "plan-check": "02_plan_check__hp-zones_fdi-capital",
+    "comparison": "03_zone_comparison_",
+    "audit": "04_data_audit_",
+    "facts": "facts_",
+    "methods": "methods_",
+}
+"""One page of each kind, by the start of its name (the language follows)."""
+
+
+def local_targets(page):
+    """Every link and image of the page that stays in the site: (attribute value, is image)."""
+    return page.evaluate(
+        """Array.from(document.querySelectorAll('a[href], img[src]')).map(e => {
+             const v = e.getAttribute(e.tagName === 'IMG' ? 'src' : 'href');
+             return [v, e.tagName === 'IMG'];
+           }).filter(([v]) => !/^(https?:|mailto:|data:)/.test(v))"""
+    )
+
+
+def test_every_page_loads_offline_and_every_link_and_download_resolves(site):
     from playwright.sync_api import sync_playwright
 
     pages = sorted(site.glob("*.html"))
-    assert len(pages) >= 5
+    assert {"index.html", "index__vi.html", "facts__en.html", "methods__vi.html"} <= {
+        p.name for p in pages
+    }
+    anchors = {p.name: set(re.findall(r'id="([^"]+)"', p.read_text("utf-8"))) for p in pages}
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for path in pages:
+                problems, broken = visit(page, path.as_uri())
+                assert problems == {"console": [], "failed": [], "foreign": []}, path.name
+                assert broken == 0, path.name
+                # The page never scrolls sideways; a wide table scrolls in its own box.
+                assert page.evaluate(
+                    "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                ), (path.name, width)
+                for target, _image in local_targets(page) if width == WIDTHS[0] else ():
+                    file, _, fragment = target.partition("#")
+                    resolved = (path.parent / file) if file else path
+                    assert resolved.is_file(), (path.name, target)
+                    if fragment and resolved.suffix == ".html":
+                        assert fragment in anchors[resolved.name], (path.name, target)
+            page.close()
+        browser.close()
+
+
+def test_each_report_is_on_its_language_index_with_the_data_downloads(site):
+    for lang, index in (("en", "index.html"), ("vi", "index__vi.html")):
+        page = (site / index).read_text(encoding="utf-8")
+        hrefs = set(re.findall(r'href="([^"#]+)', page))
+        reports = {p.name for p in site.glob(f"0*_{lang}.html")}
+        assert reports and reports <= hrefs, lang
+        assert {f"dataset/{name}" for name in ("facts.csv", "facts.parquet", "facts.dta")} <= hrefs
+        assert {"dataset/datapackage.json", "dataset/data_dictionary.csv"} <= hrefs
+        assert f"facts__{lang}.html" in hrefs and f"methods__{lang}.html" in hrefs
+
+
+def test_a_zone_page_tells_its_story_and_offers_the_data_of_each_table_and_chart(site):
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         browser = launch(pw)
         page = browser.new_page()
-        for path in pages:
-            problems, broken = visit(page, path.as_uri())
-            assert problems == {"console": [], "failed": [], "foreign": []}, path.name
-            assert broken == 0, path.name
-        index_links = page.goto((site / "index.html").as_uri()) and page.eval_on_selector_all(
-            "a", "els => els.map(e => e.getAttribute('href'))"
-        )
-        assert set(index_links) == {p.name for p in pages if p.name != "index.html"}
-        for report in site.glob("01_zone_report__*.html"):
+        for report in sorted(site.glob("01_zone_report__*.html")):
             page.goto(report.as_uri())
-            assert page.evaluate("document.images.length") >= 2, report.name  # both charts
+            assert page.locator("ul.ez-cards > li").count() >= 1, report.name
+            assert page.evaluate("document.images.length") >= 4, report.name  # four charts
+            # Every table, the cards and every chart is followed by the link to its CSV.
+            links = page.evaluate(
+                """Array.from(document.querySelectorAll('.ez-table, ul.ez-cards, main img'))
+                   .map(e => e.closest('.jp-OutputArea-output').nextElementSibling)
+                   .map(n => n && n.matches('.ez-download') ? n.querySelector('a')
+                        .getAttribute('href') : null)"""
+            )
+            assert len(links) >= 7 and None not in links, (report.name, links)
+            assert all(d.startswith(f"data/{report.stem}/") for d in links)
+            assert len(set(links)) == len(links)
         page.goto((site / "02_plan_check__hp-zones_fdi-capital_en.html").as_uri())
         assert "84%" in page.inner_text("body")
+        browser.close()
+
+
+def test_screenshots_of_each_kind_of_page_at_both_widths(site):
+    """Saved under build/screenshots, so anyone can look at the pages without a browser."""
+    from playwright.sync_api import sync_playwright
+
+    from ezlib.paths import build_dir
+
+    out = build_dir() / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for kind, start in KINDS.items():
+                for lang in ("en", "vi"):
+                    path = next(iter(sorted(site.glob(f"{start}*{lang}.html"))))
+                    page.goto(path.as_uri())
+                    shot = out / f"{kind}_{lang}_{width}.png"
+                    page.screenshot(path=str(shot), full_page=True)
+                    assert shot.stat().st_size > 10_000, shot.name
+            for lang, index in (("en", "index.html"), ("vi", "index__vi.html")):
+                page.goto((site / index).as_uri())
+                page.screenshot(path=str(out / f"index_{lang}_{width}.png"), full_page=True)
+            page.close()
         browser.close()
 
 
@@ -95,12 +187,8 @@ def test_pages_read_on_a_phone_in_their_language_and_charts_say_what_they_show(s
     with sync_playwright() as pw:
         browser = launch(pw)
         page = browser.new_page(viewport={"width": 390, "height": 844})
-        for path in sorted(site.glob("*.html")):
+        for path in sorted(site.glob("0*.html")):
             page.goto(path.as_uri())
-            # A wide table scrolls in its own box: the page never scrolls sideways.
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path.name
-            if path.name == "index.html":
-                continue
             lang = "vi" if path.stem.endswith("_vi") else "en"
             assert page.evaluate("document.documentElement.lang") == lang, path.name
             for alt in page.evaluate("Array.from(document.images).map(i => i.alt)"):

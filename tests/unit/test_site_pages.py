@@ -1,0 +1,131 @@
+"""The readers' site: status cards, the data beside every table and chart, the methods page."""
+
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from ezlib.data.load import load_facts
+from ezlib.progress.series import annual_series
+from ezlib.progress.zone import data_date, zone_progress
+from ezlib.report.cards import STATUS_MARKS, status_cards, zone_headline
+from ezlib.report.charts import annual_chart, pace_chart
+from ezlib.report.methods_page import (
+    TERM_SECTIONS,
+    methods_html,
+    methods_sections,
+    section_anchor,
+    term_href,
+)
+from ezlib.report.site import counterpart, pages_using, write_downloads
+from ezlib.report.tables import show
+from ezlib.vocabulary import LANGUAGES, TARGET_STATUSES
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return load_facts()
+
+
+@pytest.fixture(scope="module")
+def table(facts):
+    return zone_progress(facts, "hp-zones")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_headline_counts_every_target_once_with_its_mark(facts, table, lang):
+    headline = zone_headline(table, "hp-zones", data_date(facts), lang)
+    counts = [
+        int(n) for n in re.findall(r"[" + "".join(STATUS_MARKS.values()) + r"] (\d+)", headline)
+    ]
+    assert sum(counts) == len(table)
+    assert set(STATUS_MARKS) == set(TARGET_STATUSES)
+    assert ("11/1/2026" if lang == "vi" else "11 January 2026") in headline
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_card_per_target_with_a_mark_links_to_its_quotes_and_its_terms(table, lang):
+    cards = status_cards(table, lang)
+    page = cards._repr_html_()
+    assert page.count('<li class="ez-card') == len(table)
+    for status in table["target_status"]:
+        assert STATUS_MARKS[status] in page  # the status reads without colour
+    for fact in ("hp-012", "hp-011", "ev-001"):
+        assert f'href="facts__{lang}.html#fact-{fact}"' in page
+    assert f'href="{term_href("attainment", lang)}"' in page
+    data, metadata = cards._repr_mimebundle_()
+    rows = pd.read_csv(pd.io.common.StringIO(data["text/csv"]))
+    assert len(rows) == len(table) and metadata["text/csv"]["name"] == "status"
+
+
+def test_a_chart_carries_the_numbers_it_draws(facts, table):
+    chart = pace_chart(table, "en")
+    data, metadata = chart._repr_mimebundle_()
+    drawn = pd.read_csv(pd.io.common.StringIO(data["text/csv"]))
+    assert len(drawn) == int(table["pace_index_point"].notna().sum())
+    assert metadata["image/png"]["alt"] == chart.alt
+    annual = annual_chart(annual_series(facts, "hp-zones"), "hp-zones", "vi")
+    rows = pd.read_csv(pd.io.common.StringIO(annual._repr_mimebundle_()[0]["text/csv"]))
+    assert {"Năm", "Giá trị ước tính", "Mã số liệu"} <= set(rows.columns)
+    assert "ev-030" in set(rows["Mã số liệu"])  # 3,5 tỷ USD of FDI in 2023
+
+
+def _notebook(*bundles):
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data=data, metadata=metadata)
+        for data, metadata in bundles
+    ]
+    return nbformat.v4.new_notebook(cells=[cell])
+
+
+def test_each_table_and_chart_gets_its_csv_beside_the_page(tmp_path):
+    page = tmp_path / "site" / "report_en.html"
+    stale = tmp_path / "site" / "data" / "report_en" / "old.csv"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("x\n")
+    table = show(pd.DataFrame({"Chỉ tiêu": ["Vốn FDI"], "Giá trị": ["1,5 tỷ USD"]}), "targets")
+    unnamed = show(pd.DataFrame({"a": [1]}))
+    chart_data = {"image/png": "iVBOR", "text/csv": "x,y\n1,2\n"}
+    node = _notebook(
+        table._repr_mimebundle_(),
+        unnamed._repr_mimebundle_(),
+        (chart_data, {}),
+        ({"text/plain": "no"}, {}),
+    )
+    written = write_downloads(node, page, "vi")
+    names = [p.name for p in written]
+    assert names == ["targets.csv", "table-2.csv", "chart-1.csv"]
+    assert not stale.exists()
+    assert written[0].read_bytes().startswith(b"\xef\xbb\xbf")  # spreadsheets read UTF-8
+    assert "Vốn FDI" in written[0].read_text(encoding="utf-8-sig")
+    outputs = node.cells[0].outputs
+    assert outputs[0].metadata["download"]["href"] == "data/report_en/targets.csv"
+    assert outputs[0].metadata["download"]["label"].startswith("Tải")
+    assert "download" not in outputs[3].metadata
+
+
+def test_pages_using_finds_the_facts_a_page_cites(tmp_path):
+    one, two = tmp_path / "a_en.html", tmp_path / "b_en.html"
+    one.write_text("<td>hp-001 ; ev-158</td>", encoding="utf-8")
+    two.write_text("<td>hp-0011</td>", encoding="utf-8")
+    used = pages_using([(one, "A"), (two, "B")], ["hp-001", "ev-158", "ev-001"])
+    assert used == {"hp-001": [("a_en.html", "A")], "ev-158": [("a_en.html", "A")]}
+
+
+def test_counterpart_pages():
+    assert counterpart("facts__vi.html", "vi") == "facts__en.html"
+    assert counterpart("index__vi.html", "vi") == "index.html"
+    assert counterpart("notes.html", "en") is None
+
+
+def test_both_methods_pages_have_the_same_sections_and_every_linked_term():
+    assert methods_sections("vi") == methods_sections("en")
+    for lang in LANGUAGES:
+        page = methods_html(lang)
+        anchors = set(re.findall(r'id="(s[\d-]+)"', page))
+        assert {section_anchor(n) for n in methods_sections(lang)} == anchors
+        assert {section_anchor(n) for n in TERM_SECTIONS.values()} <= anchors
+        assert "<table>" in page
+    assert "Tỷ giá" in methods_html("vi") or "tỷ giá" in methods_html("vi")
