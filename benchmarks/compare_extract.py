@@ -4,9 +4,11 @@ The earlier version (by default the commit this branch started from: the merge b
 and ``main``) is copied out of git into a temporary folder and run in a child process on the
 same texts; this one runs here. The texts are every article in data/raw/articles (as given,
 and decomposed to NFD, which takes the offset-mapping path), each with the language guessed and
-forced to "vi" and "en"; the benchmark corpus (benchmarks/bench_extract.py); and random
-snippets of the extractor's own vocabulary, numbers and punctuation. Every field of every
-figure is compared by its ``repr`` (so 5 and 5.0 differ, and NaN equals NaN).
+forced to "vi" and "en"; the benchmark corpus (benchmarks/bench_extract.py), language guessed;
+and random snippets of the extractor's own vocabulary, numbers and punctuation, language
+guessed and forced to "en". Every field of every figure is compared by its ``repr`` (so 5 and
+5.0 differ, and NaN equals NaN); a text on which a version raises compares by the exception's
+class.
 
 Run: ``.venv/bin/python benchmarks/compare_extract.py [ref] [megabytes]``. It prints the first
 differences and exits 1 if there is any.
