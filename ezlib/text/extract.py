@@ -329,7 +329,9 @@ def _skip_before(src: Source, s: int, e: int) -> tuple[str | None, int, bool]:
         spaced = True
     else:
         if after == ":" and e + 1 < n and text[e + 1].isdigit():
-            return "time", _TIME_RE.match(low, s).end(), False
+            clock = _TIME_RE.match(low, s)
+            if clock:  # "9:30", not a ratio "3:1" (read on as numbers)
+                return "time", clock.end(), False
         if after == "_":
             return "digits inside a name", _WORD_END_RE.match(text, e).end(), False
         if after in _HSPACE:

@@ -419,3 +419,14 @@ def test_number_words_are_found_as_the_pattern_finds_them():
             if not m.start() or not low[m.start() - 1].isalnum()
         ]
         assert X._number_words(low) == expected
+
+
+@pytest.mark.parametrize("text", ["tỷ số 3:1", "lúc 9:5 sáng", "năm 2021:5 dự án"])
+def test_a_colon_between_digits_that_is_no_clock_time_reads_on(text):
+    # "3:1" looked like a time but is none: it used to raise instead of reading on.
+    found = extract_quantities(text)
+    assert all(q.value in (1, 3, 5, 9, 2021) for q in found)
+
+
+def test_a_clock_time_is_still_no_figure():
+    assert extract_quantities("Họp lúc 9:30 sáng") == []
