@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -30,6 +30,8 @@ __all__ = [
 ]
 
 _UNIT_SET = frozenset(UNITS)
+_V = TypeVar("_V")
+_new_tuple = tuple.__new__  # builds a NamedTuple without the call to its Python __new__
 
 # NOTE: the decimal and group symbols come from CLDR through babel (vi: "," and "."; en: "." and
 # ","). Numbers themselves are read by hand below, not with babel.numbers.parse_decimal: that
@@ -40,7 +42,11 @@ _UNIT_SET = frozenset(UNITS)
 _SYMBOLS = {lang: (get_decimal_symbol(lang), get_group_symbol(lang)) for lang in LANGUAGES}
 
 _H = r"[^\S\n]"  # horizontal white space: a figure never runs over a line break
-NUMBER_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_HSPACE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+"""The characters of ``_H`` (no white space lies above U+3000; the tests check all of Unicode)."""
+# "[0-9][0-9]*", not "[0-9]+": a pattern that starts with a single character class lets the
+# engine skip ahead to the next digit instead of trying a match at every position.
+NUMBER_RE = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")
 """A written number: digits with any '.' and ',' between them (read by :func:`parse_number`)."""
 
 
@@ -87,7 +93,7 @@ def quantity_of(figure: object) -> Quantity:
 
 
 def _grouped(head: str, groups: list[str]) -> bool:
-    return 1 <= len(head) <= 3 and head[0] != "0" and all(len(g) == 3 for g in groups)
+    return 1 <= len(head) <= 3 and head[0] != "0" and {*map(len, groups)} <= {3}
 
 
 def parse_number(written: str, lang: str = "vi") -> tuple[int, int] | None:
@@ -122,12 +128,12 @@ def parse_number(written: str, lang: str = "vi") -> tuple[int, int] | None:
             return None
         return int(head + "".join(groups) + fraction), len(fraction)
     sep = "." if dot else ","
-    head, *groups = written.split(sep)
-    if len(groups) > 1:  # 1.125.000: only grouping can repeat
-        return (int(head + "".join(groups)), 0) if _grouped(head, groups) else None
-    fraction = groups[0]
-    decimal_mark, _ = _SYMBOLS[lang]
-    if sep != decimal_mark and _grouped(head, groups):
+    parts = written.split(sep)
+    if len(parts) > 2:  # 1.125.000: only grouping can repeat
+        return (int("".join(parts)), 0) if _grouped(parts[0], parts[1:]) else None
+    head, fraction = parts
+    # as _grouped(head, [fraction]), without the call
+    if sep != _SYMBOLS[lang][0] and 1 <= len(head) <= 3 and head[0] != "0" and len(fraction) == 3:
         return int(head + fraction), 0
     return int(head + fraction), len(fraction)
 
@@ -185,6 +191,81 @@ class Source(NamedTuple):
 
 def _key(words: str) -> str:
     return " ".join(words.lower().split())
+
+
+def _lookup(table: dict[str, _V], words: str) -> _V:
+    """Return ``table[_key(words)]``, for a table whose keys are already keys (:func:`_key`)."""
+    found = table.get(words)
+    return table[_key(words)] if found is None else found
+
+
+# Cheap tests before the patterns below: each pattern matches at a position only if the first
+# character there that is no horizontal space (or the last one before it, for the backwards
+# patterns) is one of the first (last) characters of its phrases. They spare most numbers most
+# of the regular expressions; tests/unit/test_quantities.py checks them against the patterns.
+
+
+def _skip_space_back(text: str, pos: int) -> int:
+    """Return the last position before ``pos`` that holds no horizontal space (-1 if none)."""
+    pos -= 1
+    while pos >= 0 and text[pos] in _HSPACE:
+        pos -= 1
+    return pos
+
+
+def _char_after_space(text: str, pos: int) -> str:
+    """Return the first character at or after ``pos`` that is no horizontal space, or ""."""
+    n = len(text)
+    while pos < n:
+        char = text[pos]
+        if char not in _HSPACE:
+            return char
+        pos += 1
+    return ""
+
+
+def _char_before_space(text: str, pos: int) -> str:
+    """Return the last character before ``pos`` that is no horizontal space, or ""."""
+    pos -= 1
+    while pos >= 0:
+        char = text[pos]
+        if char not in _HSPACE:
+            return char
+        pos -= 1
+    return ""
+
+
+def _phrase_ends(phrases: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the last two letters of the phrases, and the last letter of the others.
+
+    The others are those whose last word has one letter. A phrase can end at a position only
+    if the text there ends with one of them (what stands before a phrase's last word is white
+    space, any amount of it).
+    """
+    keys = [_key(p) for p in phrases]
+    return (
+        frozenset(k[-2:] for k in keys if len(k.split()[-1]) >= 2),
+        frozenset(k[-1] for k in keys if len(k.split()[-1]) < 2),
+    )
+
+
+def _may_end_before(text: str, pos: int, ends: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Tell whether a phrase with ``ends`` (:func:`_phrase_ends`) can end just before ``pos``.
+
+    White space between the phrase and ``pos`` is allowed, as in the backwards patterns.
+    """
+    pos -= 1
+    while pos >= 0 and text[pos] in _HSPACE:
+        pos -= 1
+    return pos >= 0 and ((pos and text[pos - 1 : pos + 1] in ends[0]) or text[pos] in ends[1])
+
+
+def _first_chars(phrases: Iterable[str], *, last: bool = False) -> frozenset[str]:
+    """Return the characters that :func:`phrase_pattern` of ``phrases`` can start with.
+
+    With ``last``, the characters the phrases end with: those a backwards pattern starts with.
+    """
+    return frozenset(_key(p)[-1 if last else 0] for p in phrases)
 
 
 def phrase_pattern(phrases: Iterable[str], *, backwards: bool = False) -> str:
@@ -246,8 +327,15 @@ _SCALES = {
 }
 _SCALE_LANG = {k: ("en" if k.isascii() else "vi") for k in _SCALES}
 _CURRENCY_SCALES = {**_SCALES, "m": 10**6, "k": 10**3}  # "$5m", "US$30k" only after a currency
-_SCALE_RE = re.compile(rf"{_H}*(?P<w>{phrase_pattern(_SCALES)})(?!{_H}*lệ)")  # not "tỷ lệ"
-_CURRENCY_SCALE_RE = re.compile(rf"{_H}*(?P<w>{phrase_pattern(_CURRENCY_SCALES)})(?!{_H}*lệ)")
+# Each word pattern of a figure's tail also reports, without consuming it, the first character
+# after the words that is no white space (see _read_tail).
+_NEXT = rf"(?={_H}*(?P<next>[\s\S]?))"
+_SCALE_RE = re.compile(rf"{_H}*(?P<w>{phrase_pattern(_SCALES)})(?!{_H}*lệ){_NEXT}")  # not "tỷ lệ"
+_CURRENCY_SCALE_RE = re.compile(
+    rf"{_H}*(?P<w>{phrase_pattern(_CURRENCY_SCALES)})(?!{_H}*lệ){_NEXT}"
+)
+_SCALE_FIRST = _first_chars(_SCALES)
+_CURRENCY_SCALE_FIRST = _first_chars(_CURRENCY_SCALES)
 
 _COUNT_NOUNS = (
     # zones and firms
@@ -339,8 +427,9 @@ _EN_ADJECTIVE_WORDS = """new newly-licensed licensed foreign foreign-invested fd
 _EN_ADJECTIVES = rf"(?:(?:{'|'.join(_EN_ADJECTIVE_WORDS.split())}|newly{_H}+licensed){_H}+){{1,3}}"
 _UNIT_RE = re.compile(
     rf"{_H}*(?P<adj>{_EN_ADJECTIVES})?(?P<u>{phrase_pattern(_UNIT_WORDS)})"
-    rf"(?!{_H}*lượt)"  # "2 lần lượt" is "2, respectively"
+    rf"(?!{_H}*lượt)" + _NEXT  # "2 lần lượt" is "2, respectively"
 )
+_UNIT_FIRST = _first_chars(_UNIT_WORDS) | _first_chars((*_EN_ADJECTIVE_WORDS.split(), "newly"))
 _URBAN_RE = re.compile(rf"{_H}+thị")  # "5 đô thị" are five towns, not five dollars
 _DENOMINATORS = {
     "người": "person", "lao động": "person", "công nhân": "person", "person": "person",
@@ -354,18 +443,22 @@ _DENOMINATORS = {
 _DENOMINATOR_RE = re.compile(
     rf"(?:{_H}*/{_H}*|{_H}+(?:per|a|an){_H}+)(?P<d>{phrase_pattern(_DENOMINATORS)})"
 )
+_DENOMINATOR_FIRST = frozenset("/pa")
 _PREFIX_CURRENCY = {"us$": "USD", "$": "USD", "usd": "USD", "vnd": "VND", "vnđ": "VND"}
 _PREFIX_CURRENCY.update({"€": "EUR", "eur": "EUR"})
 _PREFIX_BEFORE = re.compile(
     rf"{_H}?(?P<c>{phrase_pattern(_PREFIX_CURRENCY, backwards=True)})(?![\w$])"
 )
+_PREFIX_LAST = _first_chars(_PREFIX_CURRENCY, last=True)
 _CONNECTOR_RE = re.compile(
     rf"(?:{_H}*[-–—‑−~]{_H}*|{_H}+(?P<w>đến|tới|to|and){_H}+)"
     rf"(?:(?P<c>us\$|\$|usd|vnd){_H}?)?(?P<n>[0-9]+(?:[.,][0-9]+)*)"
 )
+_CONNECTOR_FIRST = frozenset("-–—‑−~đta")
 _FRACTION_RE = re.compile(
     rf"(?:/|{_H}+(?P<of>(?:out{_H}+)?of|trên){_H}+)(?P<n>[0-9]+)(?![0-9/]|[.,][0-9])"
 )
+_FRACTION_FIRST = frozenset("ot")  # after white space: "out of", "of", "trên"
 _CHANGES = """rose rise rising risen increased increase increasing grew grow growing up down fell
     fall falling declined dropped jumped climbed surged expanded"""
 _CHANGE_BEFORE = re.compile(rf"{_H}+{phrase_pattern(_CHANGES.split(), backwards=True)}")
@@ -391,8 +484,10 @@ _HEDGES = {
 }  # fmt: skip
 _HEDGE_OF = {_key(w): q for q, words in _HEDGES.items() for w in words}
 _HEDGE_BEFORE = re.compile(rf"{_H}*(?P<h>{phrase_pattern(_HEDGE_OF, backwards=True)})")
+_HEDGE_ENDS = _phrase_ends(_HEDGE_OF)
 _AFTER_HEDGES = ("trở lên", "trở xuống", "or more", "or above", "and above", "and over", "or less")
 _HEDGE_AFTER_RE = re.compile(rf"{_H}*(?P<h>{phrase_pattern((*_AFTER_HEDGES, 'or below'))})")
+_HEDGE_AFTER_FIRST = _first_chars((*_AFTER_HEDGES, "or below"))
 _AFTER_QUALIFIER = {"trở lên": "at_least", "or more": "at_least", "or above": "at_least"}
 _AFTER_QUALIFIER.update({"and above": "at_least", "and over": "at_least"})
 # "cao hơn 20%" compares (higher by 20%); only a bare "hơn 20%" hedges (more than 20%)
@@ -460,33 +555,50 @@ class _Tail(NamedTuple):
     unit: str | None
     noun: str | None
     end: int
+    next: str  # the first character after ``end`` that is no horizontal space, or ""
 
 
 def _read_tail(low: str, pos: int, lang: str, currency: str | None) -> _Tail:
     """Read the scale word, unit and rate after a number that ends at ``pos``."""
+    size = len(low)
+    char = low[pos] if pos < size else ""
+    if char in _HSPACE:  # most often one space, then the word
+        char = low[pos + 1] if pos + 1 < size else ""
+        if char in _HSPACE:
+            char = _char_after_space(low, pos + 2)
     scale, scale_lang = 1, None
-    found = (_CURRENCY_SCALE_RE if currency else _SCALE_RE).match(low, pos)
+    if currency:
+        found = _CURRENCY_SCALE_RE.match(low, pos) if char in _CURRENCY_SCALE_FIRST else None
+    else:
+        found = _SCALE_RE.match(low, pos) if char in _SCALE_FIRST else None
     if found:
-        word = _key(found.group("w"))
+        word, char = found.group("w", "next")
+        if word not in _CURRENCY_SCALES:
+            word = _key(word)
         scale, scale_lang, pos = _CURRENCY_SCALES[word], _SCALE_LANG.get(word, "en"), found.end()
     unit = noun = None
-    found = _UNIT_RE.match(low, pos)
-    key = _key(found.group("u")) if found else ""
-    if key == "đô" and _URBAN_RE.match(low, found.end()):
-        found = None
-    if found:
-        unit, noun = _UNIT_WORDS[key]
-        if noun is not None and found.group("adj"):
-            noun = " ".join([*found.group("adj").split(), noun])
-        if currency and unit != currency and unit in MONEY_UNITS:
-            unit = None  # "USD 5 tỷ đồng" contradicts itself: the prefix speaks
-        else:
-            pos = found.end()
+    if char in _UNIT_FIRST and (found := _UNIT_RE.match(low, pos)):
+        adjectives, key, after = found.group("adj", "u", "next")
+        entry = _UNIT_WORDS.get(key)
+        if entry is None:
+            key = _key(key)
+            entry = _UNIT_WORDS[key]
+        if key != "đô" or not _URBAN_RE.match(low, found.end()):
+            unit, noun = entry
+            if noun is not None and adjectives:
+                noun = " ".join([*adjectives.split(), noun])
+            if currency and unit != currency and unit in MONEY_UNITS:
+                unit = None  # "USD 5 tỷ đồng" contradicts itself: the prefix speaks
+            else:
+                pos = found.end()
+                char = after
     if unit is None and currency:
         unit = currency
+    if char not in _DENOMINATOR_FIRST:  # no rate: the common case
+        return _new_tuple(_Tail, (scale, scale_lang, unit, noun, pos, char))
     rates, ends, after = [], [], pos
     while found := _DENOMINATOR_RE.match(low, after):
-        rates.append(_DENOMINATORS[_key(found.group("d"))])
+        rates.append(_lookup(_DENOMINATORS, found.group("d")))
         after = found.end()
         ends.append(after)
     base = unit
@@ -495,13 +607,27 @@ def _read_tail(low: str, pos: int, lang: str, currency: str | None) -> _Tail:
     for n in range(len(rates), 0, -1):
         rate = f"{base}_per_{'_per_'.join(rates[:n])}"
         if rate in _UNIT_SET:
-            return _Tail(scale, scale_lang, rate, noun, ends[n - 1])
-    return _Tail(scale, scale_lang, unit, noun, pos)
+            end = ends[n - 1]
+            return _Tail(scale, scale_lang, rate, noun, end, _char_after_space(low, end))
+    return _Tail(scale, scale_lang, unit, noun, pos, char)
+
+
+def _prefix_before(src: Source, pos: int) -> re.Match[str] | None:
+    """Match :data:`_PREFIX_BEFORE` on what ends at ``pos``, checking its last letters first."""
+    if pos == 0:
+        return None
+    low = src.low
+    char = low[pos - 1]
+    if char not in _PREFIX_LAST and not (
+        char in _HSPACE and pos >= 2 and low[pos - 2] in _PREFIX_LAST
+    ):
+        return None
+    return _PREFIX_BEFORE.match(src.rev, len(low) - pos)
 
 
 def currency_before(src: Source, pos: int) -> str | None:
     """Return the currency written just before ``pos`` ("US$", "VND", "VND "), else None."""
-    found = src.before(_PREFIX_BEFORE, pos)
+    found = _prefix_before(src, pos)
     return _PREFIX_CURRENCY[found.group("c")[::-1]] if found else None
 
 
@@ -512,7 +638,7 @@ def _value(read: tuple[int, int], scale: int) -> float:
 
 def _hedge_before(src: Source, start: int) -> tuple[str | None, int]:
     """Return the hedge word just before ``start`` and where it starts."""
-    found = src.before(_HEDGE_BEFORE, start)
+    found = _HEDGE_BEFORE.match(src.rev, len(src.low) - start)
     if not found:
         return None, start
     word, at = _key(found.group("h")[::-1]), len(src.text) - found.end()
@@ -550,91 +676,107 @@ def read_figure(src: Source, start: int, end: int, lang: str) -> Reading:
         The reading. Its ``unit`` is None when no unit, scale or counted noun follows, and
         ``problem`` says why a number could not be read.
     """
-    text, low = src.text, src.low
+    text, low, rev = src
     written = text[start:end]
-    word_value = NUMBER_WORDS.get(low[start:end])
+    word_value = None if "0" <= low[start] <= "9" else NUMBER_WORDS.get(low[start:end])
     first = start
     currency = prefix = None
-    if word_value is None:
-        prefix = src.before(_PREFIX_BEFORE, start)
-        if prefix:
-            currency = _PREFIX_CURRENCY[prefix.group("c")[::-1]]
+    if word_value is None and start:
+        char = low[start - 1]
+        if char in _PREFIX_LAST or (
+            char in _HSPACE and start >= 2 and low[start - 2] in _PREFIX_LAST
+        ):
+            prefix = _PREFIX_BEFORE.match(rev, len(low) - start)
+            if prefix:
+                currency = _PREFIX_CURRENCY[prefix.group("c")[::-1]]
     tail = _read_tail(low, end, lang, currency)
-    if prefix and tail.unit is not None and tail.unit.startswith(currency):
+    scale, scale_lang, unit, noun, tail_end, next_char = tail
+    if prefix and unit is not None and unit.startswith(currency):
         first = len(text) - prefix.end()
-    hedge, hedge_at = _hedge_before(src, first)
-    if hedge == "from" and src.before(_CHANGE_BEFORE, hedge_at):
-        hedge = "from a level"  # "rose from 45.5% to 60.6%" is a change, not a range
+    hedge = None
+    at = first - 1  # as _may_end_before(low, first, _HEDGE_ENDS), without the call
+    while at >= 0 and low[at] in _HSPACE:
+        at -= 1
+    if at >= 0 and ((at and low[at - 1 : at + 1] in _HEDGE_ENDS[0]) or low[at] in _HEDGE_ENDS[1]):
+        hedge, hedge_at = _hedge_before(src, first)
+        if hedge == "from" and src.before(_CHANGE_BEFORE, hedge_at):
+            hedge = "from a level"  # "rose from 45.5% to 60.6%" is a change, not a range
     # A range: "130-135 triệu", "150 - 170 ha", "từ 10 đến 12%", "10% - 12%", "4-5 tỷ USD".
-    link = _CONNECTOR_RE.match(low, tail.end) if word_value is None else None
-    if link:
-        top_currency = _PREFIX_CURRENCY[link.group("c")] if link.group("c") else currency
-        top_tail = _read_tail(low, link.end(), lang, top_currency)
-        if _is_range(link.group("w"), hedge, tail, top_tail):
-            conv = tail.scale_lang or top_tail.scale_lang or lang
-            low_read, top_read = parse_number(written, conv), parse_number(link.group("n"), conv)
-            low_scale = tail.scale if tail.scale_lang else top_tail.scale
-            if low_read is not None and top_read is not None:
-                value = _value(low_read, low_scale)
-                value_high = _value(top_read, top_tail.scale)
-                if value_high > value:
-                    after = _HEDGE_AFTER_RE.match(low, top_tail.end)
-                    return Reading(
-                        first,
-                        top_tail.end,
-                        after.end() if after else top_tail.end,
-                        value,
-                        value_high,
-                        top_tail.unit or tail.unit,
-                        top_tail.noun or tail.noun,
-                        "range",
-                        max(low_read[1], top_read[1]),
-                        float(top_tail.scale),
-                        None,
-                        None,
-                        (written, link.group("n")),
-                    )
+    if word_value is None and next_char in _CONNECTOR_FIRST:
+        link = _CONNECTOR_RE.match(low, tail_end)
+        if link:
+            top_currency = _PREFIX_CURRENCY[link.group("c")] if link.group("c") else currency
+            top_tail = _read_tail(low, link.end(), lang, top_currency)
+            if _is_range(link.group("w"), hedge, tail, top_tail):
+                conv = scale_lang or top_tail.scale_lang or lang
+                low_read = parse_number(written, conv)
+                top_read = parse_number(link.group("n"), conv)
+                low_scale = scale if scale_lang else top_tail.scale
+                if low_read is not None and top_read is not None:
+                    value = _value(low_read, low_scale)
+                    value_high = _value(top_read, top_tail.scale)
+                    if value_high > value:
+                        after = None
+                        if top_tail.next in _HEDGE_AFTER_FIRST:
+                            after = _HEDGE_AFTER_RE.match(low, top_tail.end)
+                        return Reading(
+                            first,
+                            top_tail.end,
+                            after.end() if after else top_tail.end,
+                            value,
+                            value_high,
+                            top_tail.unit or unit,
+                            top_tail.noun or noun,
+                            "range",
+                            max(low_read[1], top_read[1]),
+                            float(top_tail.scale),
+                            None,
+                            None,
+                            (written, link.group("n")),
+                        )
     denominator = None
-    stop = tail.end
     if word_value is not None:
         read: tuple[int, int] | None = (word_value, 0)
     else:
-        read = parse_number(written, tail.scale_lang or lang)
-        if tail.end == end and tail.unit is None and read is not None and read[1] == 0:
+        # digits alone read as parse_number reads them, without the call
+        read = (int(written), 0) if written.isdigit() else parse_number(written, scale_lang or lang)
+        if (
+            tail_end == end
+            and unit is None
+            and read is not None
+            and read[1] == 0
+            and (
+                low[end : end + 1] == "/" or (next_char in _FRACTION_FIRST and low[end] in _HSPACE)
+            )
+        ):
             fraction = _FRACTION_RE.match(low, end)
             if fraction:
                 over = _read_tail(low, fraction.end(), lang, None)
                 if fraction.group("of") is None or over.unit is not None:  # "18 of 26 TTHC"
-                    denominator, tail, stop = float(fraction.group("n")), over, over.end
+                    denominator = float(fraction.group("n"))
+                    scale, scale_lang, unit, noun, tail_end, next_char = over
     if read is None:
         return Reading(
             first, end, end, math.nan, None, None, None, "exact", 0, 1.0, None,
             f"cannot read {written!r} as a number", (written,),
         )  # fmt: skip
     qualifier = "exact"
-    after = _HEDGE_AFTER_RE.match(low, tail.end)
-    if after:
+    stop = tail_end
+    if next_char in _HEDGE_AFTER_FIRST and (after := _HEDGE_AFTER_RE.match(low, tail_end)):
         qualifier = _AFTER_QUALIFIER.get(_key(after.group("h")), "at_most")
         stop = after.end()
+    elif hedge is None:
+        pass
     elif hedge in ("từ", "from", "between", "from a level"):
-        qualifier = "exact" if hedge != "từ" or _THEN_RE.match(low, tail.end) else "at_least"
-    elif hedge is not None:
+        qualifier = "exact" if hedge != "từ" or _THEN_RE.match(low, tail_end) else "at_least"
+    else:
         qualifier = _HEDGE_OF[hedge]
-    return Reading(
-        first,
-        tail.end,
-        stop,
-        _value(read, tail.scale),
-        None,
-        tail.unit,
-        tail.noun,
-        qualifier,
-        read[1],
-        float(tail.scale),
-        denominator,
-        None,
-        (written,),
-    )
+    digits, decimals = read
+    return _new_tuple(
+        Reading,
+        (first, tail_end, stop, digits * scale / 10**decimals, None, unit, noun, qualifier,
+         decimals, float(scale), denominator, None, (written,)),
+    )  # fmt: skip
 
 
 def guess_noun(src: Source, reading: Reading) -> Reading:
@@ -664,7 +806,10 @@ def guess_noun(src: Source, reading: Reading) -> Reading:
 
 # --- languages -----------------------------------------------------------------------------
 
-_VI_LETTERS = re.compile("[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_VI = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_VI_LETTERS = re.compile(f"[{_VI}]")
+# More than 100 of them: one match, no list of letters to count
+_PLAINLY_VIETNAMESE = re.compile(f"(?:[^{_VI}]*+[{_VI}]){{101}}")
 _EN_FUNCTION_WORDS = ("the", "of", "and", "in", "to", "is", "was", "with", "for", "from", "by")
 _EN_WORDS = re.compile(phrase_pattern((*_EN_FUNCTION_WORDS, "billion", "million", "per cent")))
 
@@ -683,17 +828,27 @@ def detect_lang(text: str) -> str:
         >>> detect_lang("vốn đầu tư đạt 10,51 tỷ USD"), detect_lang("US$10.51 billion")
         ('vi', 'en')
     """
-    head = text[:2000].lower()
-    vietnamese = len(_VI_LETTERS.findall(head))
-    if vietnamese > 100:  # plainly Vietnamese: no need to look further
+    # More than 100 Vietnamese letters in the first 2,000 characters is plainly Vietnamese.
+    # Lowercasing and counting go letter by letter, so a count over the first 800 characters
+    # is at most the count over the first 2,000: most articles are settled by the shorter one.
+    head = text[:800].lower()
+    if _PLAINLY_VIETNAMESE.match(head):
         return "vi"
-    sample = text[:20000].lower()
-    english = sum(
-        1
-        for m in _EN_WORDS.finditer(sample)
-        if not m.start() or not sample[m.start() - 1].isalnum()
-    )
-    return "en" if english > len(_VI_LETTERS.findall(sample)) else "vi"
+    if len(text) > 800:
+        head = text[:2000].lower()
+        if _PLAINLY_VIETNAMESE.match(head):
+            return "vi"
+    if len(text) > 2000:
+        head = text[:20000].lower()
+    vietnamese = len(_VI_LETTERS.findall(head))
+    english = 0  # English wins as soon as its words outnumber the Vietnamese letters
+    for m in _EN_WORDS.finditer(head):
+        at = m.start()
+        if not at or not head[at - 1].isalnum():
+            english += 1
+            if english > vietnamese:
+                return "en"
+    return "vi"
 
 
 # --- one quantity --------------------------------------------------------------------------

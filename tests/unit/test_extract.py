@@ -1,12 +1,17 @@
 """Every figure of a text, with offsets into the text as given; what is no figure is skipped."""
 
+import dataclasses
 import math
+import random
+import re
 import unicodedata
 
 import pytest
 
 from ezlib.errors import DataError
+from ezlib.text import extract as X
 from ezlib.text.extract import FIELDS, Figure, extract_quantities
+from ezlib.text.quantities import NUMBER_RE, NUMBER_WORD_RE, NUMBER_WORDS, Source
 from ezlib.vocabulary import FIGURE_KINDS, QUALIFIERS, UNITS
 
 B, M = 1e9, 1e6
@@ -276,3 +281,152 @@ def test_unknown_language_is_refused():
 
 def test_empty_text_has_no_figures():
     assert extract_quantities("") == []
+
+
+# --- the shortcuts of the extractor ---------------------------------------------------------
+# The extractor tests cheap conditions before its regular expressions, builds figures without
+# the frozen dataclass's __init__ and finds number words and sentence ends its own way; these
+# tests hold each shortcut to what it stands for.
+
+
+def test_a_figure_built_fast_is_the_figure_the_constructor_builds():
+    values = ("a.txt", 3, 9, "12 ha", 12.0, None, "ha", "approx", "target", 1, 1e3, "x", 4.0, "p")
+    fast, slow = X._figure(*values), Figure(*values)
+    assert type(fast) is Figure
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert fast.to_record() == slow.to_record() == dict(zip(FIELDS, values, strict=True))
+    assert X._FigureDraft.__slots__ == tuple(f.name for f in dataclasses.fields(Figure))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.unit = "m2"
+
+
+def soup(words, seed, n=3000):
+    """Texts of the given words, numbers and punctuation between runs of white space."""
+    rng = random.Random(seed)
+    spaces = ["", " ", " ", " ", "  ", "\t", "\xa0", " \u2009", "\n"]
+    marks = [".", ". ", ",", ":", "/", "-", "–", "(", ")", "%", "!", "? ", "…", "\n", "_", "Đ"]
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            pick = rng.random()
+            if pick < 0.45:
+                token = rng.choice(words)
+                token = token.upper() if rng.random() < 0.1 else token
+            elif pick < 0.75:
+                token = rng.choice([str(rng.randint(0, 40)), str(rng.randint(1900, 2100)), "0912"])
+                token += rng.choice(["", "", ".5", ",25", "/3", ".02.2021"])
+            else:
+                token = rng.choice(marks)
+            parts.append(token + rng.choice(spaces))
+        texts.append("".join(parts))
+    return texts
+
+
+WORDS = sorted(
+    {w for words in X._LABELS.values() for w in words}
+    | {w.replace("_", " ") for w in X._CHROME_WORDS.split()}
+    | {*X._CUE_KIND, *NUMBER_WORDS, "dự án", "người", "giờ", "phút", "giây", "h", "st", "th"}
+    | {"NQ/TU", "QĐ-TTg", "TW", "lên", "xuống", "tăng", "rose", "up", "to", "from", "từ mức"}
+    | {"and", "đạt", "hút", "KCN", "x", "thứ", "1st", "22nd", "3rd", "5th", "06-NQ/TU"}
+    | {"58 NQ/TW", "35/2022/NĐ-CP", "tăng lên 60", "rose to 7", "xuống mức 3", "(2015) lên 7"}
+    | {"TT-BTC", "QĐ-UBND", "– 02 – 2021", "- 3 - 21", "/ 4 /2020", ". 5 . 2019"}
+)
+
+
+def first_after_space(low, pos):
+    while pos < len(low) and low[pos] in X._HSPACE:
+        pos += 1
+    return low[pos] if pos < len(low) else ""
+
+
+def test_the_patterns_of_what_is_no_figure_match_only_where_their_tests_let_them():
+    counts = dict.fromkeys(("clock", "ordinal", "chrome", "date", "document", "label"), 0)
+    for text in soup(WORDS, seed=1):
+        src = Source.of(text)
+        low = src.low
+        for number in NUMBER_RE.finditer(text):
+            s, e = number.span()
+            after = text[e] if e < len(text) else " "
+            char = first_after_space(low, e)
+            if X._CLOCK_RE.match(low, e):
+                counts["clock"] += 1
+                assert char in X._CLOCK_FIRST or low[e] == "h"
+            if X._ORDINAL_SUFFIX_RE.match(low, e):
+                counts["ordinal"] += 1
+                assert char in X._ORDINAL_FIRST
+            if X._CHROME_AFTER_RE.match(low, e):
+                counts["chrome"] += 1
+                assert char in X._CHROME_FIRST
+            if X._DATE_RE.match(text, s):  # _skip_before tries it after these tests only
+                counts["date"] += 1
+                assert char in X._DATE_SEPARATORS if e - s <= 2 else "." in text[s + 1 : s + 3]
+            if after in X._DATE_MARKS and X._DOC_NUMBER_RE.match(text, s):
+                counts["document"] += 1
+                assert after in "-/" or (
+                    after in " \t" and first_after_space(text, e) in X._DOC_UPPER
+                )
+                assert e - s <= 2 or text[s:e].isdigit()
+            if src.before(X._LABEL_BEFORE, s):
+                counts["label"] += 1
+                assert X._may_end_label(low, s)
+    assert min(counts.values()) > 10, counts
+
+
+def test_the_patterns_of_a_baseline_match_only_where_their_tests_let_them():
+    counts = {"after": 0, "before": 0}
+    for text in soup(WORDS, seed=2):
+        src = Source.of(text)
+        low = src.low
+        for pos in range(len(text) + 1):
+            if X._BASELINE_RE.match(low, pos):
+                counts["after"] += 1
+                assert first_after_space(low, pos) in X._BASELINE_FIRST
+            if src.before(X._FROM_BEFORE, pos):
+                counts["before"] += 1
+                assert low[pos - 1] in X._HSPACE
+                assert X._char_before_space(low, pos) in X._FROM_LAST
+    assert min(counts.values()) > 10, counts
+
+
+def reference_sentence_start(src, pos):
+    """_sentence_start as it searched before: r"\\n| [.!?…]" in the reversed text."""
+    n, floor = len(src.text), max(0, pos - 600)
+    found = re.compile(r"\n| [.!?…]").search(src.rev, n - pos, n - floor)
+    return n - found.start() if found else floor
+
+
+def test_sentence_starts_are_found_as_the_plain_search_finds_them():
+    rng = random.Random(3)
+    for _ in range(2000):
+        size = rng.choice([1, 3, 40, 700, 1500])
+        marks = rng.choice([0.002, 0.02, 0.2])
+        text = "".join(
+            rng.choice("\n.!?…") if rng.random() < marks else rng.choice("  ab1đ")
+            for _ in range(size)
+        )
+        src = Source.of(text)
+        for pos in rng.sample(range(size + 1), min(size + 1, 30)):
+            assert X._sentence_start(src, pos) == reference_sentence_start(src, pos)
+
+
+def test_number_words_are_found_as_the_pattern_finds_them():
+    for text in soup(WORDS, seed=4):
+        low = text.lower()
+        expected = [
+            m.span()
+            for m in NUMBER_WORD_RE.finditer(low)
+            if not m.start() or not low[m.start() - 1].isalnum()
+        ]
+        assert X._number_words(low) == expected
+
+
+@pytest.mark.parametrize("text", ["tỷ số 3:1", "lúc 9:5 sáng", "năm 2021:5 dự án"])
+def test_a_colon_between_digits_that_is_no_clock_time_reads_on(text):
+    # "3:1" looked like a time but is none: it used to raise instead of reading on.
+    found = extract_quantities(text)
+    assert all(q.value in (1, 3, 5, 9, 2021) for q in found)
+
+
+def test_a_clock_time_is_still_no_figure():
+    assert extract_quantities("Họp lúc 9:30 sáng") == []

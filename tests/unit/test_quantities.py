@@ -1,6 +1,9 @@
 """One quantity in Vietnamese (and English) conventions: value, unit, qualifier, decimals."""
 
 import math
+import random
+import re
+import sys
 from decimal import Decimal
 
 import pytest
@@ -9,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ezlib.errors import DataError
+from ezlib.text import quantities as q
 from ezlib.text.quantities import (
     Quantity,
     decimals_of,
@@ -292,3 +296,180 @@ def test_grouped_integers_read_alike_in_both_conventions_when_they_group(n):
         assert parse_number(en, "en") == (n, 0)
     elif n >= 10**6:  # two or more separators: only grouping can repeat
         assert parse_number(vi, "en") == parse_number(en, "vi") == (n, 0)
+
+
+# --- the shortcuts of the reader ------------------------------------------------------------
+# The reader tests cheap conditions before its regular expressions and reads plain digits
+# without parse_number's general path; these tests hold each shortcut to what it stands for.
+
+H_RUNS = ["", " ", " ", "  ", "\t", "\xa0", " \u2009", "\u3000"]
+
+
+def soup(words, seed, n=4000):
+    """Texts of the given words, numbers and punctuation between runs of white space."""
+    rng = random.Random(seed)
+    marks = [".", ",", ";", ":", "/", "-", "–", "(", ")", "%", "$", "\n", "x", "Đ", "A"]
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            pick = rng.random()
+            if pick < 0.5:
+                token = rng.choice(words)
+                token = token.upper() if rng.random() < 0.1 else token
+            elif pick < 0.75:
+                token = str(rng.randint(0, 2030))
+            else:
+                token = rng.choice(marks)
+            parts.append(token + rng.choice(H_RUNS))
+        texts.append("".join(parts))
+    return texts
+
+
+def first_after_space(low, pos):
+    while pos < len(low) and low[pos] in q._HSPACE:
+        pos += 1
+    return low[pos] if pos < len(low) else ""
+
+
+def test_horizontal_space_is_the_class_of_the_patterns():
+    pattern = re.compile(q._H)
+    every = (chr(c) for c in range(sys.maxunicode + 1))
+    assert {c for c in every if pattern.match(c)} == q._HSPACE
+
+
+TAIL_WORDS = sorted(
+    {*q._CURRENCY_SCALES, *q._UNIT_WORDS, *q._DENOMINATORS, *q._AFTER_HEDGES, "or below"}
+    | {*q._EN_ADJECTIVE_WORDS.split(), "newly", "per", "a", "an", "of", "out", "trên", "đến"}
+    | {"tới", "to", "and", "lệ", "lượt", "thị", "us$", "usd", "vnd", "x", "e"}
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (q._SCALE_RE, q._SCALE_FIRST),
+        (q._CURRENCY_SCALE_RE, q._CURRENCY_SCALE_FIRST),
+        (q._UNIT_RE, q._UNIT_FIRST),
+        (q._DENOMINATOR_RE, q._DENOMINATOR_FIRST),
+        (q._CONNECTOR_RE, q._CONNECTOR_FIRST),
+        (q._HEDGE_AFTER_RE, q._HEDGE_AFTER_FIRST),
+    ],
+    ids=["scale", "currency scale", "unit", "denominator", "connector", "hedge after"],
+)
+def test_a_tail_pattern_matches_only_where_its_first_characters_stand(pattern, first):
+    matched = 0
+    for text in soup(TAIL_WORDS, seed=len(pattern.pattern)):
+        low = text.lower()
+        for pos in range(len(low) + 1):
+            if pattern.match(low, pos):
+                matched += 1
+                assert first_after_space(low, pos) in first, (low, pos)
+    assert matched > 20
+
+
+def test_a_fraction_matches_only_after_a_slash_or_white_space_and_its_words():
+    for text in soup(TAIL_WORDS, seed=7):
+        low = text.lower()
+        for pos in range(len(low) + 1):
+            if q._FRACTION_RE.match(low, pos):
+                assert low[pos] == "/" or (
+                    low[pos] in q._HSPACE and first_after_space(low, pos) in q._FRACTION_FIRST
+                )
+
+
+def test_the_tail_patterns_report_the_first_character_after_white_space():
+    for text in soup(TAIL_WORDS, seed=8, n=1000):
+        low = text.lower()
+        for pattern in (q._SCALE_RE, q._CURRENCY_SCALE_RE, q._UNIT_RE):
+            for pos in range(len(low) + 1):
+                found = pattern.match(low, pos)
+                if found:
+                    assert found["next"] == first_after_space(low, found.end())
+
+
+BEFORE_WORDS = sorted({*q._HEDGE_OF, *q._PREFIX_CURRENCY, "đạt", "hút", "cao", "x", "e"})
+
+
+def test_a_backwards_pattern_matches_only_where_its_last_letters_stand():
+    matched = 0
+    for text in soup(BEFORE_WORDS, seed=9):
+        src = q.Source.of(text)
+        for pos in range(len(text) + 1):
+            if src.before(q._HEDGE_BEFORE, pos):
+                matched += 1
+                assert q._may_end_before(src.low, pos, q._HEDGE_ENDS), (text, pos)
+            if src.before(q._PREFIX_BEFORE, pos):
+                assert src.low[pos - 1] in q._PREFIX_LAST or (
+                    src.low[pos - 1] in q._HSPACE and src.low[pos - 2] in q._PREFIX_LAST
+                )
+    assert matched > 100
+
+
+def reference_parse_number(written, lang="vi"):
+    """parse_number as it read numbers before its shortcuts."""
+    dot, comma = "." in written, "," in written
+    if not (dot or comma):
+        return (int(written), 0) if written.isdigit() else None
+
+    def grouped(head, groups):
+        return 1 <= len(head) <= 3 and head[0] != "0" and all(len(g) == 3 for g in groups)
+
+    if dot and comma:
+        mark = max(written.rfind("."), written.rfind(","))
+        group = "," if written[mark] == "." else "."
+        head, *groups = written[:mark].split(group)
+        fraction = written[mark + 1 :]
+        if written[mark] in written[:mark] or not grouped(head, groups):
+            return None
+        return int(head + "".join(groups) + fraction), len(fraction)
+    sep = "." if dot else ","
+    head, *groups = written.split(sep)
+    if len(groups) > 1:
+        return (int(head + "".join(groups)), 0) if grouped(head, groups) else None
+    fraction = groups[0]
+    decimal_mark, _ = q._SYMBOLS[lang]
+    if sep != decimal_mark and grouped(head, groups):
+        return int(head + fraction), 0
+    return int(head + fraction), len(fraction)
+
+
+@given(
+    st.from_regex(r"[0-9]{1,4}(?:[.,][0-9]{1,4}){0,3}", fullmatch=True),
+    st.sampled_from(["vi", "en"]),
+)
+def test_parse_number_reads_as_it_did_before_its_shortcuts(written, lang):
+    assert parse_number(written, lang) == reference_parse_number(written, lang)
+
+
+def reference_detect_lang(text):
+    """detect_lang as it read documents before its shortcuts: the plain counts."""
+    head = text[:2000].lower()
+    if len(q._VI_LETTERS.findall(head)) > 100:
+        return "vi"
+    sample = text[:20000].lower()
+    english = sum(
+        1
+        for m in q._EN_WORDS.finditer(sample)
+        if not m.start() or not sample[m.start() - 1].isalnum()
+    )
+    return "en" if english > len(q._VI_LETTERS.findall(sample)) else "vi"
+
+
+def test_detect_lang_decides_as_the_plain_counts_do():
+    rng = random.Random(11)
+    vietnamese = list(q._VI + "ĂÂĐẦỆ")
+    english = ["the", "of", "and", "in", "to", "is", "by", "per cent", "xthe", "THE", "park"]
+    seen = set()
+    for _ in range(3000):
+        size = rng.choice([5, 300, 799, 800, 801, 1999, 2000, 2001, 6000, 20001])
+        share = rng.choice([0, 0.02, 0.05, 0.1, 0.2, 0.5])
+        words, length = [], 0
+        while length < size:
+            word = rng.choice(vietnamese) if rng.random() < share else rng.choice(english)
+            words.append(word + rng.choice([" ", "", "\n", ", "]))
+            length += len(words[-1])
+        text = "".join(words)[:size]
+        assert detect_lang(text) == reference_detect_lang(text), text[:200]
+        seen.add(detect_lang(text))
+    assert seen == {"vi", "en"}
