@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,6 +20,7 @@ from ezlib.methods.checks import (
     implied_bases,
 )
 from ezlib.methods.indicators import implied_target
+from ezlib.progress.records import Fact, by_entity, distinct_values, records
 
 CUMULATIVE_LEVELS = (
     "fdi_capital",
@@ -81,9 +81,6 @@ READ_COLUMNS = (
     "written_scale",
 )
 """The columns of the facts that the checks read."""
-
-Fact = dict[str, Any]
-"""One fact as the checks read it: a record of :data:`READ_COLUMNS`."""
 
 
 def _row(
@@ -146,11 +143,6 @@ def _achieved(flows: list[Fact], share: Fact) -> list[Fact]:
     ]
 
 
-def _distinct_values(facts: list[Fact]) -> int:
-    """How many different values the facts hold (as ``Series.nunique``: NaN not counted)."""
-    return len({f["value"] for f in facts if not pd.isna(f["value"])})
-
-
 def _annual(flows: list[Fact], years: range) -> list[list[Fact]] | None:
     """For each year, the one-year flows reported for it; None if a year has none."""
     single = [f for f in flows if _one_year(f)]
@@ -202,7 +194,7 @@ def _plans(mine: list[Fact]) -> list[tuple[Fact, object]]:
         if share["ref_end"].year == share["ref_start"].year:
             continue
         achieved = _achieved(flows, share)
-        if _distinct_values(achieved) != 1:
+        if distinct_values(achieved) != 1:
             continue
         amount = achieved[0]
         implied = implied_target(
@@ -297,16 +289,7 @@ def consistency_checks(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
     Returns:
         One row per check, :data:`CHECK_COLUMNS`.
     """
-    return _checks(_records(facts[facts["entity_id"] == zone]))
-
-
-def _records(facts: pd.DataFrame) -> list[Fact]:
-    """The facts as records of :data:`READ_COLUMNS`, in their order.
-
-    The checks look at a few facts at a time: plain records make each look cheap, where a
-    filter of a frame costs the same for a few rows as for thousands.
-    """
-    return facts[list(READ_COLUMNS)].to_dict("records")
+    return _checks(records(facts[facts["entity_id"] == zone], READ_COLUMNS))
 
 
 def _parts_sums(flows: list[Fact]) -> list[dict[str, object]]:
@@ -473,7 +456,7 @@ def _plan_shares(mine: list[Fact], flows: list[Fact]) -> list[dict[str, object]]
     plans = _of(mine, "target", "flow")
     for share in _plan_shares_of(mine):
         achieved = _achieved(flows, share)
-        if _distinct_values(achieved) != 1:
+        if distinct_values(achieved) != 1:
             continue  # none, or two different amounts: the share is ambiguous
         amount = achieved[0]
         stated = [
@@ -530,10 +513,8 @@ def all_consistency_checks(facts: pd.DataFrame) -> pd.DataFrame:
         The checks of every entity, one after another (in the order the entities first
         appear in the facts), with ``entity_id`` first.
     """
-    by_entity: dict[str, list[Fact]] = {}
-    for fact in _records(facts):
-        by_entity.setdefault(fact["entity_id"], []).append(fact)
-    frames = [_checks(mine).assign(entity_id=entity) for entity, mine in by_entity.items()]
+    split = by_entity(records(facts, READ_COLUMNS))
+    frames = [_checks(mine).assign(entity_id=entity) for entity, mine in split.items()]
     table = pd.concat([f for f in frames if not f.empty], ignore_index=True) if frames else None
     if table is None or table.empty:
         return pd.DataFrame(columns=["entity_id", *CHECK_COLUMNS])
