@@ -20,7 +20,7 @@ from ezlib.methods.checks import (
     implied_bases,
 )
 from ezlib.methods.indicators import implied_target
-from ezlib.progress.records import Fact, by_entity, distinct_values, records
+from ezlib.progress.records import Fact, by_entity, distinct_values, records, share_amounts
 
 CUMULATIVE_LEVELS = (
     "fdi_capital",
@@ -131,18 +131,6 @@ def _whole_years(facts: list[Fact]) -> list[Fact]:
     ]
 
 
-def _achieved(flows: list[Fact], share: Fact) -> list[Fact]:
-    """The flows a share's source reports for the share's indicator and period."""
-    return [
-        f
-        for f in flows
-        if f["indicator"] == share["indicator"]
-        and f["source_id"] == share["source_id"]
-        and f["period_start"] == share["period_start"]
-        and f["period_end"] == share["period_end"]
-    ]
-
-
 def _annual(flows: list[Fact], years: range) -> list[list[Fact]] | None:
     """For each year, the one-year flows reported for it; None if a year has none."""
     single = [f for f in flows if _one_year(f)]
@@ -193,7 +181,7 @@ def _plans(mine: list[Fact]) -> list[tuple[Fact, object]]:
     for share in _plan_shares_of(mine):
         if share["ref_end"].year == share["ref_start"].year:
             continue
-        achieved = _achieved(flows, share)
+        achieved = share_amounts(flows, share)
         if distinct_values(achieved) != 1:
             continue
         amount = achieved[0]
@@ -455,7 +443,7 @@ def _plan_shares(mine: list[Fact], flows: list[Fact]) -> list[dict[str, object]]
     rows = []
     plans = _of(mine, "target", "flow")
     for share in _plan_shares_of(mine):
-        achieved = _achieved(flows, share)
+        achieved = share_amounts(flows, share)
         if distinct_values(achieved) != 1:
             continue  # none, or two different amounts: the share is ambiguous
         amount = achieved[0]

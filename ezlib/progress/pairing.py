@@ -13,7 +13,7 @@ import pandas as pd
 from ezlib.data.facts import FACT_COLUMNS
 from ezlib.data.reference import load_entities
 from ezlib.progress.currency import to_usd
-from ezlib.progress.records import Fact, by_entity, distinct_values, records
+from ezlib.progress.records import Fact, by_entity, distinct_values, records, share_amounts
 from ezlib.vocabulary import CAVEATS
 
 EVIDENCE_COLUMNS = (
@@ -99,8 +99,8 @@ FIRST_YEAR = pd.Timedelta(days=366)
 """A level target's baseline may be measured this long after the plan starts, when the data
 holds no level from before it (Hải Phòng's park land: 6,074 ha in mid-2022)."""
 
-# What pairing reads (the facts' own columns but offsets and notes, and joined ones):
-# keeping only these makes every row filter below cheap.
+# What pairing reads (the facts' own columns but offsets and notes, and joined ones): the
+# records it pairs on hold only these.
 _USED = [
     *(c for c in FACT_COLUMNS if c not in ("quote_start", "quote_end", "note")),
     "written_decimals",
@@ -669,14 +669,7 @@ def _implied_rows(
             and t["period_end"] == share["ref_end"]
         ]
         same = _actuals(own, share["indicator"])
-        achieved = [
-            a
-            for a in same
-            if a["measure"] == "flow"
-            and a["period_start"] == share["period_start"]
-            and a["period_end"] == share["period_end"]
-            and a["source_id"] == share["source_id"]
-        ]
+        achieved = share_amounts([a for a in same if a["measure"] == "flow"], share)
         # Two different achieved amounts in the same source (e.g. registered FDI and FDI with
         # share purchases) make the share ambiguous: no plan is implied from it.
         if stated or distinct_values(achieved) != 1:

@@ -1,4 +1,4 @@
-"""Facts as plain records, for the code that looks at a few facts at a time.
+"""Facts as plain records, and the look-ups on them that pairing and the checks share.
 
 Pairing a target, or checking an entity's figures, reads a handful of facts many times over. A
 filter of a frame costs about the same for a few rows as for thousands, so at national scale
@@ -40,6 +40,25 @@ def by_entity(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
     for fact in facts:
         split.setdefault(fact["entity_id"], []).append(fact)
     return split
+
+
+def share_amounts(flows: Iterable[Fact], share: Fact) -> list[Fact]:
+    """The flows a share of a plan ("đạt X% kế hoạch") may be of: its indicator, source, period.
+
+    Example:
+        >>> share = {"indicator": "fdi", "source_id": "s", "period_start": 1, "period_end": 2}
+        >>> other = {**share, "source_id": "t"}
+        >>> [f["source_id"] for f in share_amounts([share, other], share)]
+        ['s']
+    """
+    return [
+        f
+        for f in flows
+        if f["indicator"] == share["indicator"]
+        and f["source_id"] == share["source_id"]
+        and f["period_start"] == share["period_start"]
+        and f["period_end"] == share["period_end"]
+    ]
 
 
 def distinct_values(facts: Iterable[Fact]) -> int:
