@@ -71,10 +71,12 @@ def conflicts(facts: pd.DataFrame) -> pd.DataFrame:
         ends lowest and the one whose band starts highest), ``low``, ``high`` (their values),
         ``unit``.
     """
+    keys = list(CONFLICT_KEYS)
+    # Only figures that more than one source gives can conflict: the others are set aside at
+    # once, so the loop below sees a few groups, not one per fact.
+    sources = facts.groupby(keys, dropna=False, observed=True)["source_id"].transform("nunique")
     rows = []
-    for _, group in facts.groupby(list(CONFLICT_KEYS), dropna=False, observed=True):
-        if group["source_id"].nunique() < 2:
-            continue
+    for _, group in facts[sources >= 2].groupby(keys, dropna=False, observed=True):
         bands = figure_estimate(
             group["value"].to_numpy(dtype=float),
             group["qualifier"].astype(str).to_numpy(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ezlib.progress.zone import zone_groups, zone_progress
+from ezlib.progress.zone import progress_by_zone, zone_groups
 
 COMPARISON_COLUMNS = (
     "entity_id",
@@ -39,8 +39,7 @@ def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] | None = None) -> 
     """
     zones = zone_groups(facts) if zones is None else zones
     tables, listed = [], set()
-    for zone in zones:
-        table = zone_progress(facts, zone)
+    for table in progress_by_zone(facts, zones):
         # A zone's progress includes its successor's targets (tb-zones, then hy-zones-2025
         # after the 2025 merger); each target is listed once, by the first zone that has it.
         table = table[~table["target_fact_id"].isin(listed)]

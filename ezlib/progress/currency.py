@@ -34,7 +34,8 @@ def to_usd(facts: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFra
         30.615 tỷ đồng in 2021 is 30615e9 / 23159.78, about 1.32 bn USD.
     """
     rates = load_rates() if rates is None else rates
-    table = rates.set_index("year")
+    of_year = dict(zip(rates["year"], rates["vnd_per_usd"], strict=True))
+    partial = set(rates.loc[rates["full_year"] != "yes", "year"])
     out = facts.copy()
     unit = out["unit"].astype(str).to_numpy()
     rate = np.full(len(out), np.nan)
@@ -43,12 +44,11 @@ def to_usd(facts: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFra
     for i, years in enumerate(years_needed(out)):
         if not years:
             continue
-        known = [y for y in years if y in table.index]
-        if len(known) < len(years):
+        if not all(y in of_year for y in years):
             missing[i] = True
             continue
-        rate[i] = table.loc[known, "vnd_per_usd"].mean()
-        provisional[i] = bool((table.loc[known, "full_year"] != "yes").any())
+        rate[i] = np.mean(np.array([of_year[y] for y in years], dtype=float))
+        provisional[i] = any(y in partial for y in years)
     is_usd = np.isin(unit, _ALREADY_USD)
     divisor = np.where(is_usd, 1.0, rate)
     out["value_usd"] = out["value"].to_numpy(dtype=float) / divisor

@@ -13,6 +13,7 @@ import pandas as pd
 from ezlib.data.facts import FACT_COLUMNS
 from ezlib.data.reference import load_entities
 from ezlib.progress.currency import to_usd
+from ezlib.progress.records import Fact, by_entity, distinct_values, records, share_amounts
 from ezlib.vocabulary import CAVEATS
 
 EVIDENCE_COLUMNS = (
@@ -98,8 +99,8 @@ FIRST_YEAR = pd.Timedelta(days=366)
 """A level target's baseline may be measured this long after the plan starts, when the data
 holds no level from before it (Hải Phòng's park land: 6,074 ha in mid-2022)."""
 
-# What pairing reads (the facts' own columns but offsets and notes, and joined ones):
-# keeping only these makes every row filter below cheap.
+# What pairing reads (the facts' own columns but offsets and notes, and joined ones): the
+# records it pairs on hold only these.
 _USED = [
     *(c for c in FACT_COLUMNS if c not in ("quote_start", "quote_end", "note")),
     "written_decimals",
@@ -127,15 +128,18 @@ def zone_scope(zone: str, entities: pd.DataFrame | None = None) -> list[str]:
         'hy-zones-2025'
     """
     entities = load_entities() if entities is None else entities
-    successor = {e: s for e, (s, _) in _successors(entities).items()}
+    return _scope(zone, _children(entities), _successors(entities))
+
+
+def _scope(zone: str, children: dict[str, list[str]], successors: dict) -> list[str]:
     found: list[str] = []
     todo = [zone]
     while todo:
-        for entity in zone_entities(todo.pop(0), entities):
+        for entity in _below(todo.pop(0), children):
             if entity not in found:
                 found.append(entity)
-                if successor.get(entity) and successor[entity] not in found:
-                    todo.append(successor[entity])
+                if entity in successors and successors[entity][0] not in found:
+                    todo.append(successors[entity][0])
     return found
 
 
@@ -151,9 +155,18 @@ def zone_entities(zone: str, entities: pd.DataFrame | None = None) -> list[str]:
         ['tb-zones', 'tb-kkt', 'tb-kcn']
     """
     entities = load_entities() if entities is None else entities
+    return _below(zone, _children(entities))
+
+
+def _children(entities: pd.DataFrame) -> dict[str, list[str]]:
+    """Each entity's direct parts, in the order of the entity table."""
     children: dict[str, list[str]] = {}
     for entity, parent in zip(entities["entity_id"], entities["parent_id"], strict=True):
         children.setdefault(parent, []).append(entity)
+    return children
+
+
+def _below(zone: str, children: dict[str, list[str]]) -> list[str]:
     found, todo = [], [zone]
     while todo:
         current = todo.pop(0)
@@ -177,7 +190,7 @@ def _on_usd_scale(facts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _step(pieces: list[pd.Series]) -> tuple[float, float]:
+def _step(pieces: list[Fact]) -> tuple[float, float]:
     """The written precision of a figure made of ``pieces``, as ``(decimals, scale)``.
 
     One piece keeps the decimals and scale word its source wrote. A sum or difference of
@@ -198,11 +211,11 @@ def _months(start: pd.Timestamp, end: pd.Timestamp) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def _end(fact: pd.Series) -> pd.Timestamp:
+def _end(fact: Fact) -> pd.Timestamp:
     return fact["period_end"] if pd.notna(fact["period_end"]) else fact["as_of"]
 
 
-def _caveats(facts: list[pd.Series], *, scope: bool = False) -> tuple[str, ...]:
+def _caveats(facts: list[Fact], *, scope: bool = False) -> tuple[str, ...]:
     """The caveats of every fact a pair uses, with ``provisional_rate`` and ``scope`` added.
 
     ``provisional_rate`` when a provisional rate converted one of them, ``scope`` when the
@@ -214,7 +227,12 @@ def _caveats(facts: list[pd.Series], *, scope: bool = False) -> tuple[str, ...]:
     return tuple(c for c in CAVEATS if c in found)
 
 
-def _chain(target: pd.Series, actuals: pd.DataFrame, measure: str = "flow") -> list[pd.Series]:
+def _by_date(facts: list[Fact]) -> list[Fact]:
+    """Levels oldest first (by ``as_of``, then ``fact_id``)."""
+    return sorted(facts, key=lambda f: (f["as_of"], f["fact_id"]))
+
+
+def _chain(target: Fact, actuals: list[Fact], measure: str = "flow") -> list[Fact]:
     """The reported flows (or increments) that together run from the plan start.
 
     From the plan start, take the reported flow that starts there and runs longest (e.g.
@@ -222,19 +240,22 @@ def _chain(target: pd.Series, actuals: pd.DataFrame, measure: str = "flow") -> l
     ends before a year's end (the first 11 months) ends the chain.
     """
     start, end = target["period_start"], target["period_end"]
-    inside = actuals[
-        (actuals["measure"] == measure)
-        & (actuals["unit"] == target["unit"])
-        & (actuals["period_start"] >= start)
-        & (actuals["period_end"] <= end)
+    inside = [
+        a
+        for a in actuals
+        if a["measure"] == measure
+        and a["unit"] == target["unit"]
+        and a["period_start"] >= start
+        and a["period_end"] <= end
     ]
-    chosen: list[pd.Series] = []
+    chosen: list[Fact] = []
     cursor = start
     while True:
-        step = inside[inside["period_start"] == cursor]
-        if step.empty:
+        step = [a for a in inside if a["period_start"] == cursor]
+        if not step:
             break
-        piece = step.sort_values(["period_end", "fact_id"], ascending=[False, True]).iloc[0]
+        # The longest; of equally long ones, the first by id (max keeps the first it meets).
+        piece = max(sorted(step, key=lambda a: a["fact_id"]), key=lambda a: a["period_end"])
         chosen.append(piece)
         if not piece["period_end"].is_year_end:
             break
@@ -242,7 +263,7 @@ def _chain(target: pd.Series, actuals: pd.DataFrame, measure: str = "flow") -> l
     return chosen
 
 
-def _reading(pieces: list[pd.Series], **extra: object) -> dict:
+def _reading(pieces: list[Fact], **extra: object) -> dict:
     """One reading of a target's actual: the facts, when it ends, its value and precision."""
     decimals, scale = _step(pieces)
     return {
@@ -256,12 +277,12 @@ def _reading(pieces: list[pd.Series], **extra: object) -> dict:
     }
 
 
-def _history(chain: list[pd.Series]) -> list[dict]:
+def _history(chain: list[Fact]) -> list[dict]:
     """The earlier readings of a chain: each prefix of it, as the data stood then."""
     return [_reading(chain[:n]) for n in range(1, len(chain))]
 
 
-def _rise(later: pd.Series, first: pd.Series, rates: pd.DataFrame | None = None) -> list[pd.Series]:
+def _rise(later: Fact, first: Fact, rates: pd.DataFrame | None = None) -> list[Fact]:
     """A stock's rise from ``first`` to ``later`` as two pieces whose values sum to it.
 
     A rise of a VND stock is taken in VND and then converted, at the mean rate of the years
@@ -288,16 +309,20 @@ def _rise(later: pd.Series, first: pd.Series, rates: pd.DataFrame | None = None)
     return [later, first]
 
 
-def _stock_levels(facts: pd.DataFrame, indicator: str, unit: str) -> pd.DataFrame:
-    return facts[
-        (facts["indicator"] == indicator)
-        & (facts["measure"] == "level")
-        & facts["kind"].isin(_STOCKS)
-        & (facts["unit"] == unit)
-    ].sort_values(["as_of", "fact_id"])
+def _stock_levels(facts: list[Fact], indicator: str, unit: str) -> list[Fact]:
+    return _by_date(
+        [
+            f
+            for f in facts
+            if f["indicator"] == indicator
+            and f["measure"] == "level"
+            and f["kind"] in _STOCKS
+            and f["unit"] == unit
+        ]
+    )
 
 
-def _rise_of_levels(target: pd.Series, own: pd.DataFrame, parts: tuple[str, ...]) -> list:
+def _rise_of_levels(target: Fact, own: list[Fact], parts: tuple[str, ...]) -> list:
     """A flow or increment rebuilt as the rise of levels from the plan start, summed over parts.
 
     Used only when no flow is reported: e.g. Nghi Sơn reports cumulative registered FDI and
@@ -306,52 +331,57 @@ def _rise_of_levels(target: pd.Series, own: pd.DataFrame, parts: tuple[str, ...]
     :data:`NEAR_START` of it; the later level the latest within the plan.
     """
     start, end = target["period_start"], target["period_end"]
-    chosen: list[pd.Series] = []
+    chosen: list[Fact] = []
     for part in parts:
         levels = _stock_levels(own, part, target["unit"])
-        base = levels[(levels["as_of"] - start).abs() <= NEAR_START]
-        later = levels[(levels["as_of"] > start + NEAR_START) & (levels["as_of"] <= end)]
-        if base.empty or later.empty:
+        base = [f for f in levels if abs(f["as_of"] - start) <= NEAR_START]
+        later = [f for f in levels if start + NEAR_START < f["as_of"] <= end]
+        if not base or not later:
             return []
-        chosen += _rise(later.iloc[-1], base.iloc[0])
+        chosen += _rise(later[-1], base[0])
     return chosen
 
 
-def _latest_level(target: pd.Series, actuals: pd.DataFrame) -> list[pd.Series]:
+def _latest_level(target: Fact, actuals: list[Fact]) -> list[Fact]:
     """Every actual level at or before the target's date, oldest first (the last is latest)."""
-    found = actuals[
-        (actuals["measure"] == "level")
-        & (actuals["unit"] == target["unit"])
-        & (actuals["as_of"] <= target["as_of"])
-    ].sort_values(["as_of", "fact_id"])
-    return [row for _, row in found.iterrows()]
+    return _by_date(
+        [
+            a
+            for a in actuals
+            if a["measure"] == "level"
+            and a["unit"] == target["unit"]
+            and a["as_of"] <= target["as_of"]
+        ]
+    )
 
 
-def _baseline(target: pd.Series, own: pd.DataFrame, start: pd.Timestamp, actual: pd.Series):
+def _baseline(target: Fact, own: list[Fact], start: pd.Timestamp, actual: Fact) -> Fact | None:
     """The level a level target starts from, or None.
 
     The latest level at or before the plan's start, else the first in its first year
     (:data:`FIRST_YEAR`); only levels older than the actual count.
     """
     levels = _stock_levels(own, target["indicator"], target["unit"])
-    levels = levels[levels["as_of"] < actual["as_of"]]
-    before = levels[levels["as_of"] <= start]
-    if not before.empty:
-        return before.iloc[-1]
-    early = levels[levels["as_of"] <= start + FIRST_YEAR]
-    return early.iloc[0] if not early.empty else None
+    levels = [f for f in levels if f["as_of"] < actual["as_of"]]
+    before = [f for f in levels if f["as_of"] <= start]
+    if before:
+        return before[-1]
+    early = [f for f in levels if f["as_of"] <= start + FIRST_YEAR]
+    return early[0] if early else None
 
 
-def _growth_actual(target: pd.Series, actuals: pd.DataFrame) -> list[pd.Series]:
-    same = actuals[
-        (actuals["measure"] == target["measure"])
-        & (actuals["reference"] == target["reference"])
-        & (actuals["period_end"] == target["period_end"])
+def _growth_actual(target: Fact, actuals: list[Fact]) -> list[Fact]:
+    same = [
+        a
+        for a in actuals
+        if a["measure"] == target["measure"]
+        and a["reference"] == target["reference"]
+        and a["period_end"] == target["period_end"]
     ]
-    return [] if same.empty else [same.sort_values("fact_id").iloc[-1]]
+    return [max(same, key=lambda a: a["fact_id"])] if same else []
 
 
-def _plan_start(target: pd.Series) -> pd.Timestamp:
+def _plan_start(target: Fact) -> pd.Timestamp:
     """When a target's plan starts: its period, its reference period, else its source's date."""
     for column in ("period_start", "ref_start", "source_published_date"):
         if pd.notna(target[column]):
@@ -359,7 +389,7 @@ def _plan_start(target: pd.Series) -> pd.Timestamp:
     return pd.NaT
 
 
-def _qualifier(pieces: list[pd.Series]) -> str:
+def _qualifier(pieces: list[Fact]) -> str:
     """The hedge of a figure made of pieces: theirs when they agree, else approx."""
     qualifiers = {str(p["qualifier"]) for p in pieces}
     return qualifiers.pop() if len(qualifiers) == 1 else ("exact" if not qualifiers else "approx")
@@ -376,7 +406,7 @@ def _no_baseline() -> dict:
     }
 
 
-def _with_baseline(base: pd.Series | None) -> dict:
+def _with_baseline(base: Fact | None) -> dict:
     if base is None:
         return _no_baseline()
     # A level measured in the second half of a year stands for that year's end.
@@ -407,9 +437,13 @@ def _as_of(end: pd.Timestamp) -> dict[str, float]:
     return {"as_of_year": float(end.year), "as_of_month": float(end.month)}
 
 
-def _pair(target: pd.Series, own: pd.DataFrame, scope_change: str = "") -> dict:
+def _actuals(own: list[Fact], indicator: str) -> list[Fact]:
+    return [f for f in own if f["kind"] == "actual" and f["indicator"] == indicator]
+
+
+def _pair(target: Fact, own: list[Fact], scope_change: str = "") -> dict:
     """Pair one stated target with the evidence of its own entity (and of its successor)."""
-    actuals = own[(own["kind"] == "actual") & (own["indicator"] == target["indicator"])]
+    actuals = _actuals(own, target["indicator"])
     measure = target["measure"]
     history: list[dict] = []
     base = None
@@ -489,7 +523,7 @@ def _pair(target: pd.Series, own: pd.DataFrame, scope_change: str = "") -> dict:
     }
 
 
-def _crossing(target: pd.Series, crossed: list[pd.Series]) -> str:
+def _crossing(target: Fact, crossed: list[Fact]) -> str:
     first = min(crossed, key=_end)
     return f"{target['entity_id']} → {first['entity_id']} from {first['scope_from']:%Y-%m-%d}"
 
@@ -507,15 +541,19 @@ def _successors(entities: pd.DataFrame) -> dict[str, tuple[str, pd.Timestamp]]:
     return found
 
 
-def _evidence(entity: str, scoped: pd.DataFrame, successors: dict) -> pd.DataFrame:
+def _evidence(entity: str, entity_facts: dict[str, list[Fact]], successors: dict) -> list[Fact]:
     """An entity's facts, then its successors' facts dated after it ended (marked so)."""
-    frames, current = [scoped[scoped["entity_id"] == entity].assign(scope_from=pd.NaT)], entity
+    found = [{**f, "scope_from": pd.NaT} for f in entity_facts.get(entity, [])]
+    current = entity
     while current in successors:
         current, start = successors[current]
-        later = scoped[(scoped["entity_id"] == current) & (scoped["kind"] != "target")]
-        dates = later["period_start"].fillna(later["as_of"])
-        frames.append(later[dates >= start].assign(scope_from=start))
-    return pd.concat(frames)
+        found += [
+            {**f, "scope_from": start}
+            for f in entity_facts.get(current, [])
+            if f["kind"] != "target"
+            and (f["period_start"] if pd.notna(f["period_start"]) else f["as_of"]) >= start
+        ]
+    return found
 
 
 def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
@@ -557,24 +595,55 @@ def pair_targets(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
         One row per target with :data:`PAIR_COLUMNS`; ``pairing`` is ``single``, ``summed``,
         ``from_levels`` or ``none`` (a target with no actual yet).
     """
+    return pairs_by_zone(facts, (zone,))[0]
+
+
+def pairs_by_zone(facts: pd.DataFrame, zones: tuple[str, ...]) -> list[pd.DataFrame]:
+    """Pair the targets of several zones at once: :func:`pair_targets` of each zone.
+
+    The facts of every zone are put on the USD scale and split by entity once, which is what
+    the all-zone pages need at national scale.
+
+    Args:
+        facts: As returned by :func:`ezlib.data.load.load_facts`.
+        zones: The zones' entity ids.
+
+    Returns:
+        One frame per zone, in the order of ``zones``, as :func:`pair_targets` returns it.
+    """
     entities = load_entities()
-    scope = zone_scope(zone, entities)
-    mine = set(zone_entities(zone, entities))
-    usd = _on_usd_scale(facts[facts["entity_id"].isin(scope)])[_USED]
+    children, successors = _children(entities), _successors(entities)
+    scopes = [_scope(zone, children, successors) for zone in zones]
+    wanted = {entity for scope in scopes for entity in scope}
+    usd = by_entity(records(_on_usd_scale(facts[facts["entity_id"].isin(wanted)]), _USED))
+    return [
+        _zone_pairs(zone, scope, set(_below(zone, children)), usd, successors)
+        for zone, scope in zip(zones, scopes, strict=True)
+    ]
+
+
+def _zone_pairs(
+    zone: str,
+    scope: list[str],
+    mine: set[str],
+    entity_facts: dict[str, list[Fact]],
+    successors: dict,
+) -> pd.DataFrame:
+    """The pairs of one zone: its targets (those of ``scope``), ``mine`` its own entities."""
     rows = []
-    successors = _successors(entities)
     for entity in scope:
-        own = _evidence(entity, usd, successors)
-        targets = own[(own["kind"] == "target") & (own["entity_id"] == entity)]
+        own = _evidence(entity, entity_facts, successors)
+        mine_only = [f for f in own if f["entity_id"] == entity]
+        targets = [f for f in mine_only if f["kind"] == "target"]
         # A merged unit's target in the report of a zone it absorbed: scope changed.
         listed = "" if entity in mine else f"{zone} → {entity}"
-        rows += [_pair(target, own, listed) for _, target in targets.iterrows()]
-        rows += _implied_rows(entity, own[own["entity_id"] == entity], targets, listed)
+        rows += [_pair(target, own, listed) for target in targets]
+        rows += _implied_rows(entity, mine_only, targets, listed)
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
 
 
 def _implied_rows(
-    entity: str, own: pd.DataFrame, targets: pd.DataFrame, scope_change: str = ""
+    entity: str, own: list[Fact], targets: list[Fact], scope_change: str = ""
 ) -> list[dict]:
     """Targets that are not stated but implied by "đạt X% kế hoạch" next to an achieved amount.
 
@@ -586,36 +655,31 @@ def _implied_rows(
     the achieved amount as ``achieved_*`` and in ``history``.
     """
     rows = []
-    shares = own[
-        (own["kind"] == "actual") & (own["measure"] == "share") & (own["reference"] == "plan")
+    shares = [
+        f
+        for f in own
+        if f["kind"] == "actual" and f["measure"] == "share" and f["reference"] == "plan"
     ]
-    for _, share in shares.iterrows():
-        stated = targets[
-            (targets["indicator"] == share["indicator"])
-            & (targets["period_start"] == share["ref_start"])
-            & (targets["period_end"] == share["ref_end"])
+    for share in shares:
+        stated = [
+            t
+            for t in targets
+            if t["indicator"] == share["indicator"]
+            and t["period_start"] == share["ref_start"]
+            and t["period_end"] == share["ref_end"]
         ]
-        achieved = own[
-            (own["kind"] == "actual")
-            & (own["measure"] == "flow")
-            & (own["indicator"] == share["indicator"])
-            & (own["period_start"] == share["period_start"])
-            & (own["period_end"] == share["period_end"])
-            & (own["source_id"] == share["source_id"])
-        ]
+        same = _actuals(own, share["indicator"])
+        achieved = share_amounts([a for a in same if a["measure"] == "flow"], share)
         # Two different achieved amounts in the same source (e.g. registered FDI and FDI with
         # share purchases) make the share ambiguous: no plan is implied from it.
-        if not stated.empty or achieved["value"].nunique() != 1:
+        if stated or distinct_values(achieved) != 1:
             continue
-        amount = achieved.iloc[0]
-        plan = pd.Series(
-            {
-                "period_start": share["ref_start"],
-                "period_end": share["ref_end"],
-                "unit": amount["unit"],
-            }
-        )
-        same = own[(own["kind"] == "actual") & (own["indicator"] == share["indicator"])]
+        amount = achieved[0]
+        plan = {
+            "period_start": share["ref_start"],
+            "period_end": share["ref_end"],
+            "unit": amount["unit"],
+        }
         chain = _chain(plan, same)
         later = bool(chain) and chain[-1]["period_end"] > amount["period_end"]
         pieces = chain if later else [amount]

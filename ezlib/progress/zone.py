@@ -7,7 +7,7 @@ import pandas as pd
 
 from ezlib.data.reference import load_entities
 from ezlib.methods.assess import assess
-from ezlib.progress.pairing import pair_targets, zone_entities
+from ezlib.progress.pairing import pair_targets, pairs_by_zone, zone_entities
 
 
 def earlier_readings(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -161,7 +161,39 @@ def zone_progress(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
         of a plan whose period is over, ``open`` otherwise). Earlier readings:
         :func:`zone_history`.
     """
-    return _assessed(pair_targets(facts, zone), data_date(facts))
+    return progress_by_zone(facts, (zone,))[0]
+
+
+def progress_by_zone(facts: pd.DataFrame, zones: tuple[str, ...]) -> list[pd.DataFrame]:
+    """Pair and assess every target of several zones: :func:`zone_progress` of each zone.
+
+    The facts are paired in one pass (:func:`ezlib.progress.pairing.pairs_by_zone`) and the
+    pairs of every zone assessed in one call (assessment is row by row), for the pages that
+    show every zone.
+
+    Args:
+        facts: As returned by :func:`ezlib.data.load.load_facts`.
+        zones: The zones' entity ids.
+
+    Returns:
+        One frame per zone, in the order of ``zones``, as :func:`zone_progress` returns it.
+    """
+    date = data_date(facts)
+    pairs = pairs_by_zone(facts, zones)
+    # A zone with no target keeps its own empty table (an empty frame's columns have no dtypes
+    # to share with the others').
+    found = [p for p in pairs if not p.empty]
+    if not found:
+        return [_assessed(p, date) for p in pairs]
+    table = _assessed(pd.concat(found, ignore_index=True), date)
+    tables, start = [], 0
+    for zone_pairs in pairs:
+        if zone_pairs.empty:
+            tables.append(_assessed(zone_pairs, date))
+        else:
+            tables.append(table.iloc[start : start + len(zone_pairs)].reset_index(drop=True))
+            start += len(zone_pairs)
+    return tables
 
 
 def zone_groups(facts: pd.DataFrame) -> tuple[str, ...]:
@@ -194,10 +226,8 @@ def plan_outcomes(
     """
     zones = zone_groups(facts) if zones is None else zones
     tables = [
-        zone_progress(facts, zone)
-        .assign(zone=zone)
-        .pipe(lambda t: t[t["period_end_year"] == end_year])
-        for zone in zones
+        table.assign(zone=zone).pipe(lambda t: t[t["period_end_year"] == end_year])
+        for zone, table in zip(zones, progress_by_zone(facts, zones), strict=True)
     ]
     tables = [t for t in tables if not t.empty]
     if not tables:

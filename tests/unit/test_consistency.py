@@ -2,11 +2,16 @@
 
 import math
 
+import pandas as pd
 import pytest
 from facts_frames import RATES, ZONE, facts_frame
 
 import ezlib.progress.currency as currency
-from ezlib.progress.consistency import CHECK_COLUMNS, consistency_checks
+from ezlib.progress.consistency import (
+    CHECK_COLUMNS,
+    all_consistency_checks,
+    consistency_checks,
+)
 from ezlib.progress.zone import zone_history
 from ezlib.report.narrative import plan_narrative
 
@@ -213,6 +218,33 @@ def test_the_checks_read_only_the_zones_own_facts():
     ]
     assert checks(rows).empty
     assert not checks(rows, f"{ZONE}-park").empty
+
+
+def test_the_checks_of_every_entity_are_each_entitys_checks_in_order_of_first_appearance():
+    park = {"entity_id": f"{ZONE}-park"}
+    zone_a, zone_b, total = hai_phong_2021_2023()
+    rows = [
+        level("park-2021", "2021-01-01", 2e9, **park),
+        zone_a,
+        level("park-2023", "2023-12-31", 1e9, **park),
+        zone_b,
+        flow("fdi-2021", "fdi_capital", 2.96e9, period="2021"),
+        total,
+        {**flow("vnd", "domestic_capital", 30_615, unit="VND"), **park},
+    ]
+    facts = facts_frame(rows)
+    table = all_consistency_checks(facts)
+    each = pd.concat(
+        [consistency_checks(facts, e).assign(entity_id=e) for e in (f"{ZONE}-park", ZONE)],
+        ignore_index=True,
+    )[["entity_id", *CHECK_COLUMNS]]
+    assert table["entity_id"].drop_duplicates().tolist() == [f"{ZONE}-park", ZONE]
+    pd.testing.assert_frame_equal(table, each)
+
+
+def test_the_checks_of_no_facts_are_an_empty_table_with_the_columns():
+    empty = facts_frame([flow("fdi", "fdi_capital", 10.51e9)]).iloc[:0]
+    assert list(all_consistency_checks(empty).columns) == ["entity_id", *CHECK_COLUMNS]
 
 
 def test_the_checks_have_the_check_columns():

@@ -1,7 +1,10 @@
 import numpy as np
 import pandas as pd
+from facts_frames import RATES, ZONE, facts_frame
 
-from ezlib.progress.zone import plan_status
+import ezlib.progress.currency as currency
+from ezlib.progress.pairing import pair_targets, pairs_by_zone
+from ezlib.progress.zone import plan_status, progress_by_zone, zone_progress
 
 
 def table(**columns):
@@ -41,3 +44,53 @@ def test_the_period_ends_on_the_last_day_of_its_end_year():
     assert status(data_date="2025-12-30") == "open"
     assert status(data_date="2025-12-31") == "not_met"
     assert np.all(plan_status(table(period_end_year=[np.nan]), pd.Timestamp("2030")) == "open")
+
+
+def several_zones():
+    plan = {"kind": "target", "period": "2021-2025", "value": 15e9, "qualifier": "approx"}
+    share = {"measure": "level", "unit": "percent", "indicator": "kcn_occupancy_rate"}
+    return facts_frame(
+        [
+            {"fact_id": "a-plan", **plan},
+            {"fact_id": "a-2021-2023", "period": "2021-2023", "value": 10.51e9},
+            {"fact_id": "c-actual", "entity_id": "zone-c", "period": "2021", "value": 1e9},
+            {"fact_id": "b-plan", "entity_id": "zone-b", **plan, "value": 2e9},
+            {"fact_id": "a-2024", "period": "2024", "value": 4.35e9},
+            {"fact_id": "b-2021", "entity_id": "zone-b", "period": "2021-2022", "value": 1e9},
+            {
+                "fact_id": "b-target",
+                "entity_id": "zone-b",
+                "kind": "target",
+                "as_of": "2025-12-31",
+                "value": 80,
+                **share,
+            },
+            {
+                "fact_id": "b-base",
+                "entity_id": "zone-b",
+                "kind": "baseline",
+                "as_of": "2020-12-31",
+                "value": 50,
+                **share,
+            },
+            {
+                "fact_id": "b-now",
+                "entity_id": "zone-b",
+                "as_of": "2024-06-30",
+                "value": 65,
+                **share,
+            },
+        ]
+    )
+
+
+def test_the_progress_of_several_zones_is_each_zones_progress(monkeypatch):
+    monkeypatch.setattr(currency, "load_rates", lambda: RATES)
+    facts = several_zones()
+    zones = ("zone-b", "zone-c", ZONE)
+    each = progress_by_zone(facts, zones)
+    assert [len(t) for t in each] == [2, 0, 1]
+    assert each[2]["actual_fact_ids"].tolist() == [["a-2021-2023", "a-2024"]]
+    for zone, table, pairs in zip(zones, each, pairs_by_zone(facts, zones), strict=True):
+        pd.testing.assert_frame_equal(table, zone_progress(facts, zone))
+        pd.testing.assert_frame_equal(pairs, pair_targets(facts, zone))
