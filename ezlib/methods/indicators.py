@@ -408,7 +408,8 @@ def _cagr(start: Any, end: Any, years: Any, years_flag: str) -> Estimate:
     # The rate is increasing in the ratio end/start, so its band is the rate at the ends of the
     # ratio's band; a ratio band reaching below 0 (a sign change within the bands) stops at -1.
     ratio = divide(e, s, zero_flag="zero_base")
-    with np.errstate(invalid="ignore"):
+    # A ratio beyond float range over a short period overflows to an infinite rate, as it is.
+    with np.errstate(invalid="ignore", over="ignore"):
         low, point, high = (np.maximum(_floats(x), 0) ** exponent - 1 for x in ratio)
     point = np.where(undefined, np.nan, point)
     return finish(low, point, high, ratio.flags, **flags)

@@ -117,9 +117,14 @@ def _execute(todo: list[Run], workers: int) -> list[Outcome]:
     from ezlib.report.kernels import kernel_server
 
     # The kernel server imports the notebooks' modules while this process imports papermill
-    # (before forking, so the workers inherit it instead of importing it twice).
+    # and builds the page exporter (before forking, so the workers inherit both instead of
+    # making them twice).
     with kernel_server(sorted({run.path for run in todo})):
         import papermill  # noqa: F401
+
+        from ezlib.report.site import prepare_renderer
+
+        prepare_renderer()
 
         return _execute_in_pool(todo, workers)
 

@@ -355,32 +355,44 @@ def annual_chart(series: pd.DataFrame, zone: str, lang: str) -> Chart:
 
 
 def _annual_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
+    import seaborn as sns
+
     actual, plan = rows[rows["kind"] == "actual"], rows[rows["kind"] == "target"]
     finite = rows[["low", "point", "high"]].to_numpy(dtype=float)
     top = float(np.nanmax(np.where(np.isfinite(finite), finite, np.nan), initial=0.0)) or 1.0
     latest = actual.sort_values("published").groupby("year").tail(1).sort_values("year")
-    ax.plot(latest["year"], latest["point"], color=palette[0], linewidth=1.5)
-    ax.errorbar(
-        actual["year"],
-        actual["point"],
-        yerr=[actual["point"] - actual["low"], actual["high"].clip(upper=top) - actual["point"]],
-        fmt="o",
+    sns.lineplot(data=latest, x="year", y="point", ax=ax, color=palette[0], linewidth=1.5)
+    # Each source's result and its band (what its wording allows); a plan's range or floor.
+    ax.vlines(actual["year"], actual["low"], actual["high"].clip(upper=top), color=palette[0])
+    sns.scatterplot(
+        data=actual,
+        x="year",
+        y="point",
+        ax=ax,
         color=palette[0],
-        capsize=3,
+        s=36,
+        zorder=3,
         label=text("chart.annual.actual", lang),
     )
     if len(plan):
-        high = plan["high"].where(np.isfinite(plan["high"]), top)
-        ax.errorbar(
-            plan["year"],
-            plan["point"],
-            yerr=[plan["point"] - plan["low"], high - plan["point"]],
-            fmt="D",
-            mfc="none",
-            color=palette[1],
-            capsize=3,
+        ax.vlines(plan["year"], plan["low"], plan["high"].clip(upper=top * 1.1), color=palette[1])
+        sns.scatterplot(
+            data=plan,
+            x="year",
+            y="point",
+            ax=ax,
+            marker="D",
+            facecolor="none",
+            edgecolor=palette[1],
+            linewidth=1.5,
+            s=40,
+            zorder=3,
             label=text("chart.annual.plan", lang),
         )
+    ax.set_xlabel("")
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
     years = rows["year"].astype(int)
     if years.max() - years.min() < 6:
         ax.set_xticks(range(years.min(), years.max() + 1))
@@ -477,6 +489,8 @@ def _distinct_plans(paths: pd.DataFrame) -> pd.DataFrame:
 
 
 def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
+    import seaborn as sns
+
     first = rows.iloc[0]
     unit = str(first["unit"])
     target = rows[rows["point_kind"] == "target"].iloc[0]
@@ -496,15 +510,20 @@ def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
     ax.axhline(
         target["point"], color=palette[1], linestyle="--", label=text("chart.path.target", lang)
     )
-    ax.errorbar(
-        readings["date"],
-        readings["point"],
-        yerr=[readings["point"] - readings["low"], readings["high"] - readings["point"]],
-        fmt="-o",
+    ax.vlines(readings["date"], readings["low"], readings["high"], color=palette[0])
+    sns.lineplot(
+        data=readings,
+        x="date",
+        y="point",
+        ax=ax,
         color=palette[0],
-        capsize=3,
+        marker="o",
         label=text("chart.path.reading", lang),
     )
+    ax.set_xlabel("")
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
     ax.set_xlim(begin - pd.Timedelta(days=60), end + pd.Timedelta(days=60))
     # A total starts at 0; a level target's axis starts near its baseline, or a rise of 6%
     # (6.074 to 6.418 ha) would not show.

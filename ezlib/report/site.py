@@ -98,6 +98,11 @@ def site_nav(lang: str, page_name: str) -> str:
     return f'<nav class="ez-nav">{"".join(links)}</nav>'
 
 
+def prepare_renderer() -> None:
+    """Build the page exporter now (templates, filters), so forked workers inherit it ready."""
+    _exporter()
+
+
 @cache
 def _exporter():
     from nbconvert import HTMLExporter

@@ -22,6 +22,7 @@ from ezlib.errors import DataError
 from ezlib.methods.checks import PLAUSIBLE_RANGES, VND_PER_USD
 from ezlib.progress.audit import NOTE_MARKS
 from ezlib.progress.currency import to_usd
+from ezlib.report.methods_page import term_link
 from ezlib.report.words import MONTHS, SCALES, TEXT, text
 from ezlib.vocabulary import CAVEATS, FACT_KINDS, LANGUAGES, MONEY_UNITS
 
@@ -665,6 +666,28 @@ def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
     return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
 
 
+TERM_COLUMNS = {
+    "col.attainment": "attainment",
+    "col.elapsed": "elapsed",
+    "col.pace": "pace",
+    "col.required": "required",
+    "col.projection": "projection",
+    "col.category": "category",
+    "col.unsd": "category",
+    "col.tolerance": "band",
+}
+"""Columns whose header links to the section of the methods page that defines it."""
+
+
+def _header(name: str) -> str:
+    """A column header as HTML: a term the methods page defines is linked to its section."""
+    for key, term in TERM_COLUMNS.items():
+        for lang in LANGUAGES:
+            if TEXT[key][lang] == name:
+                return term_link(name, term, lang)
+    return _cell(name)
+
+
 class Table:
     """A reader-facing table: no row index, long text in full, links live, figures aligned.
 
@@ -696,7 +719,7 @@ class Table:
             for i, name in enumerate(self.frame.columns)
         ]
         head = "".join(
-            f'<th class="{kind}">{_cell(name)}</th>'
+            f'<th class="{kind}">{_header(str(name))}</th>'
             for name, kind in zip(self.frame.columns, kinds, strict=True)
         )
         body = "".join(

@@ -129,3 +129,12 @@ def test_both_methods_pages_have_the_same_sections_and_every_linked_term():
         assert {section_anchor(n) for n in TERM_SECTIONS.values()} <= anchors
         assert "<table>" in page
     assert "Tỷ giá" in methods_html("vi") or "tỷ giá" in methods_html("vi")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_table_headers_of_defined_terms_link_to_the_methods_page(table, lang):
+    from ezlib.report.tables import progress_display
+
+    page = show(progress_display(table, lang))._repr_html_()
+    for term in ("attainment", "pace", "projection", "category"):
+        assert f'href="{term_href(term, lang)}"' in page, term
