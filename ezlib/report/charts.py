@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib.dates import DateFormatter, YearLocator
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -282,8 +283,6 @@ browser and the dataset."""
 @contextmanager
 def chart_style():
     """The one style of every chart: seaborn's white grid, colour-blind palette, DejaVu Sans."""
-    import seaborn as sns
-
     with (
         sns.axes_style("whitegrid", {"font.family": FONT}),
         sns.plotting_context("notebook", font_scale=0.8),
@@ -304,6 +303,23 @@ def _panels(n: int) -> tuple[Figure, list]:
     fig = Figure(figsize=(6.5 if columns == 2 else 5.0, 0.4 + 2.6 * rows))
     axes = [fig.add_subplot(rows, columns, i + 1) for i in range(n)]
     return fig, axes
+
+
+def _spread(fig: Figure) -> None:
+    """Space a figure's panels, with the legend's row at the bottom.
+
+    Fixed margins instead of ``tight_layout``, which draws every panel twice; saving with a
+    tight bounding box (:meth:`Chart.png`) trims what is left over.
+    """
+    height = fig.get_figheight()
+    fig.subplots_adjust(
+        left=0.12,
+        right=0.97,
+        top=1 - 0.35 / height,
+        bottom=0.75 / height,
+        hspace=0.55,
+        wspace=0.35,
+    )
 
 
 def _series_title(entity: str, indicator: str, zone: str, lang: str) -> str:
@@ -350,18 +366,26 @@ def annual_chart(series: pd.DataFrame, zone: str, lang: str) -> Chart:
                     handles.append(handle)
                     labels.append(label)
         fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=8)
-        fig.tight_layout(rect=(0, 0.06 if len(keys) > 2 else 0.1, 1, 1))
+        _spread(fig)
     return Chart(fig, _annual_alt(rows, keys, zone, lang), data, "annual")
 
 
 def _annual_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
-    import seaborn as sns
-
     actual, plan = rows[rows["kind"] == "actual"], rows[rows["kind"] == "target"]
     finite = rows[["low", "point", "high"]].to_numpy(dtype=float)
     top = float(np.nanmax(np.where(np.isfinite(finite), finite, np.nan), initial=0.0)) or 1.0
     latest = actual.sort_values("published").groupby("year").tail(1).sort_values("year")
-    sns.lineplot(data=latest, x="year", y="point", ax=ax, color=palette[0], linewidth=1.5)
+    sns.lineplot(
+        data=latest,
+        x="year",
+        y="point",
+        ax=ax,
+        color=palette[0],
+        linewidth=1.5,
+        estimator=None,
+        errorbar=None,
+        sort=False,
+    )
     # Each source's result and its band (what its wording allows); a plan's range or floor.
     ax.vlines(actual["year"], actual["low"], actual["high"].clip(upper=top), color=palette[0])
     sns.scatterplot(
@@ -467,7 +491,7 @@ def plan_path_chart(paths: pd.DataFrame, lang: str) -> Chart:
             _path_panel(ax, paths[paths["target_fact_id"] == plan], palette, lang)
         handles, labels = axes[0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=8)
-        fig.tight_layout(rect=(0, 0.06 if len(plans) > 2 else 0.12, 1, 1))
+        _spread(fig)
     return Chart(fig, _path_alt(paths, plans, lang), data, "plans")
 
 
@@ -489,8 +513,6 @@ def _distinct_plans(paths: pd.DataFrame) -> pd.DataFrame:
 
 
 def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
-    import seaborn as sns
-
     first = rows.iloc[0]
     unit = str(first["unit"])
     target = rows[rows["point_kind"] == "target"].iloc[0]
@@ -518,6 +540,9 @@ def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
         ax=ax,
         color=palette[0],
         marker="o",
+        estimator=None,
+        errorbar=None,
+        sort=False,
         label=text("chart.path.reading", lang),
     )
     ax.set_xlabel("")
