@@ -34,6 +34,8 @@ _all, __getattr__, __dir__ = lazy_face(
         "zone_progress": "ezlib.progress.zone",
         "zone_history": "ezlib.progress.zone",
         "plan_outcomes": "ezlib.progress.zone",
+        "progress_by_zone": "ezlib.progress.zone",
+        "zone_groups": "ezlib.progress.zone",
         "data_date": "ezlib.progress.zone",
         "annual_series": "ezlib.progress.series",
         "plan_paths": "ezlib.progress.series",

@@ -23,11 +23,15 @@ SERIES_COLUMNS = (
     "point",
     "high",
     "qualifier",
+    "written_value",
+    "written_value_high",
+    "written_unit",
     "fact_id",
     "published",
     "caveats",
 )
-"""The columns of :func:`annual_series`."""
+"""The columns of :func:`annual_series`: ``low``, ``point`` and ``high`` on one scale (USD for
+money), ``written_*`` the figure in its source's own unit (VND as written)."""
 
 PATH_COLUMNS = (
     "target_fact_id",
@@ -115,6 +119,9 @@ def annual_series(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
             "point": value.astype(float),
             "high": high,
             "qualifier": qualifier,
+            "written_value": usd["value"].to_numpy(dtype=float),
+            "written_value_high": usd["value_high"].to_numpy(dtype=float),
+            "written_unit": usd["unit"].astype(str).to_numpy(),
             "fact_id": usd["fact_id"].astype(str).to_numpy(),
             "published": usd["source_published_date"].to_numpy(),
             "caveats": usd["caveats"].to_numpy(),

@@ -26,6 +26,7 @@ __all__, __getattr__, __dir__ = lazy_face(
         "format_amount": "ezlib.report.tables",
         "zone_headline": "ezlib.report.cards",
         "status_cards": "ezlib.report.cards",
+        "zones_at_a_glance": "ezlib.report.cards",
         "pace_chart": "ezlib.report.charts",
         "annual_chart": "ezlib.report.charts",
         "plan_path_chart": "ezlib.report.charts",

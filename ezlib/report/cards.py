@@ -178,3 +178,34 @@ def status_cards(table: pd.DataFrame, lang: str) -> StatusCards:
     )
     frame = frame.drop(columns=["status"], errors="ignore")
     return StatusCards(cards, frame, lang)
+
+
+def zones_at_a_glance(
+    tables: dict[str, pd.DataFrame], dates: dict[str, pd.Timestamp], lang: str
+) -> pd.DataFrame:
+    """Return one row per zone: how many of its targets stand where, and as of which date.
+
+    Args:
+        tables: Each zone's assessed targets (``ezlib.progress.zone.zone_progress``), by id.
+        dates: Each zone's data date (``ezlib.progress.zone.data_date(facts, zone)``).
+        lang: ``vi`` or ``en``.
+
+    Returns:
+        The zone, its number of targets, a column per status (headed by its mark and word)
+        and the date, for :func:`ezlib.report.tables.show`; a zone without a target of its
+        own (a merged unit, whose targets its predecessor's report lists) is left out.
+    """
+    rows = []
+    for zone, table in tables.items():
+        if table.empty:  # a merged unit whose targets its predecessor's report lists
+            continue
+        counts = table["target_status"].value_counts()
+        rows.append(
+            {
+                text("col.zone", lang): zone_name(zone, lang),
+                text("col.targets", lang): len(table),
+                **{status_label(s, lang): int(counts.get(s, 0)) for s in TARGET_STATUSES},
+                text("col.as_of", lang): format_date(dates[zone], lang),
+            }
+        )
+    return pd.DataFrame(rows)

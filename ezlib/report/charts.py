@@ -57,21 +57,34 @@ class Chart:
         data: The numbers it draws, one row per mark, in the page language; the output
             carries them as ``text/csv`` (the site's download, nbval's comparison).
         name: The CSV file's name in the site, without ``.csv``.
+        tight: Trim the image to what is drawn when saving (a second drawing pass); False
+            for a figure whose margins are set (:func:`_spread`).
     """
 
     def __init__(
-        self, figure: Figure, alt: str, data: pd.DataFrame | None = None, name: str | None = None
+        self,
+        figure: Figure,
+        alt: str,
+        data: pd.DataFrame | None = None,
+        name: str | None = None,
+        *,
+        tight: bool = True,
     ) -> None:
         self.figure = figure
         self.alt = alt
         self.data = data
         self.name = name
+        self.tight = tight
 
     def png(self) -> bytes:
         """The chart as PNG bytes, the same for the same figure (no timestamp or software tag)."""
         buffer = io.BytesIO()
         self.figure.savefig(
-            buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None}
+            buffer,
+            format="png",
+            dpi=DPI,
+            bbox_inches="tight" if self.tight else None,
+            metadata={"Software": None},
         )
         return buffer.getvalue()
 
@@ -308,8 +321,8 @@ def _panels(n: int) -> tuple[Figure, list]:
 def _spread(fig: Figure) -> None:
     """Space a figure's panels, with the legend's row at the bottom.
 
-    Fixed margins instead of ``tight_layout``, which draws every panel twice; saving with a
-    tight bounding box (:meth:`Chart.png`) trims what is left over.
+    Fixed margins instead of ``tight_layout``, which draws every panel twice; the chart is then
+    saved as it is (``Chart(tight=False)``), without a second pass to trim it.
     """
     height = fig.get_figheight()
     fig.subplots_adjust(
@@ -367,7 +380,7 @@ def annual_chart(series: pd.DataFrame, zone: str, lang: str) -> Chart:
                     labels.append(label)
         fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=8)
         _spread(fig)
-    return Chart(fig, _annual_alt(rows, keys, zone, lang), data, "annual")
+    return Chart(fig, _annual_alt(rows, keys, zone, lang), data, "annual", tight=False)
 
 
 def _annual_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
@@ -437,12 +450,24 @@ def _series_data(rows: pd.DataFrame, zone: str, lang: str) -> pd.DataFrame:
             ],
             text("col.kind", lang): [text(f"kind.{k}", lang) for k in rows["kind"]],
             text("col.year", lang): rows["year"].astype(int).to_numpy(),
+            text("facts.col.figure", lang): [_written(row, lang) for _, row in rows.iterrows()],
             text("col.estimate", lang): rows["point"].to_numpy(dtype=float),
             text("col.low", lang): rows["low"].to_numpy(dtype=float),
             text("col.high", lang): rows["high"].to_numpy(dtype=float),
             text("col.unit", lang): rows["unit"].to_numpy(),
             text("col.fact", lang): rows["fact_id"].to_numpy(),
         }
+    )
+
+
+def _written(row: pd.Series, lang: str) -> str:
+    """A series point as its source wrote it, hedge and unit included: "gần 2,5 tỷ USD"."""
+    return format_figure(
+        row["written_value"],
+        row["written_unit"],
+        lang,
+        row["qualifier"],
+        row["written_value_high"],
     )
 
 
@@ -455,13 +480,7 @@ def _annual_alt(rows: pd.DataFrame, keys: list, zone: str, lang: str) -> str:
                 f"chart.annual.item_{row['kind']}",
                 lang,
                 year=int(row["year"]),
-                x=format_figure(
-                    row["low"] if row["qualifier"] == "range" else row["point"],
-                    row["unit"],
-                    lang,
-                    row["qualifier"],
-                    row["high"],
-                ),
+                x=_written(row, lang),
             )
             for _, row in mine.iterrows()
         )
@@ -492,7 +511,7 @@ def plan_path_chart(paths: pd.DataFrame, lang: str) -> Chart:
         handles, labels = axes[0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, fontsize=8)
         _spread(fig)
-    return Chart(fig, _path_alt(paths, plans, lang), data, "plans")
+    return Chart(fig, _path_alt(paths, plans, lang), data, "plans", tight=False)
 
 
 def _distinct_plans(paths: pd.DataFrame) -> pd.DataFrame:

@@ -600,6 +600,8 @@ NUMERIC_COLUMNS = (
     "col.count",
     "col.n_sources",
     "col.date",
+    "col.targets",
+    "col.as_of",
     *(f"col.kind.{kind}" for kind in FACT_KINDS),
 )
 """Columns of figures, dates and periods: right-aligned, text columns left-aligned."""

@@ -138,3 +138,36 @@ def test_table_headers_of_defined_terms_link_to_the_methods_page(table, lang):
     page = show(progress_display(table, lang))._repr_html_()
     for term in ("attainment", "pace", "projection", "category"):
         assert f'href="{term_href(term, lang)}"' in page, term
+
+
+def test_sources_show_publisher_and_title_linked_not_the_address(facts):
+    from ezlib.report.tables import sources_display
+
+    shown = show(sources_display(facts, ["ev-001", "hp-011"], "en"))._repr_html_()
+    row = facts.set_index("fact_id").loc["ev-001"]
+    words = f"{row['source_publisher']}: {row['source_title']}"
+    assert f'<a href="{row["source_url"]}">' in shown
+    assert f">{row['source_url']}<" not in shown  # the address is the link, not its text
+    assert words.split(":")[0] in shown
+    archived = facts.set_index("fact_id").loc["hp-011"]  # an archived article has no address
+    assert archived["source_publisher"] in shown
+
+
+def test_the_annual_chart_data_gives_each_figure_as_its_source_wrote_it(facts):
+    annual = annual_chart(annual_series(facts, "hp-zones"), "hp-zones", "vi")
+    figures = dict(zip(annual.data["Mã số liệu"], annual.data["Con số"], strict=True))
+    assert figures["ev-012"] == "gần 2,5 tỷ USD"  # the hedge
+    assert figures["ev-019"].endswith("VND")  # a VND result, drawn in USD, written in VND
+
+
+def test_the_zones_at_a_glance_count_every_target_of_every_zone(facts):
+    from ezlib.progress.zone import progress_by_zone, zone_groups
+    from ezlib.report.cards import zones_at_a_glance
+
+    zones = zone_groups(facts)
+    tables = dict(zip(zones, progress_by_zone(facts, zones), strict=True))
+    glance = zones_at_a_glance(tables, {z: data_date(facts, z) for z in zones}, "en")
+    marks = [c for c in glance.columns if c[0] in STATUS_MARKS.values()]
+    assert len(marks) == len(TARGET_STATUSES)
+    assert (glance[marks].sum(axis=1) == glance["Targets"]).all()
+    assert glance["Targets"].sum() == sum(len(t) for t in tables.values())
