@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import textwrap
 from contextlib import contextmanager
 
 import numpy as np
@@ -318,6 +319,14 @@ def _panels(n: int) -> tuple[Figure, list]:
     return fig, axes
 
 
+PANEL_TITLE_WIDTH = 38
+"""Characters of a panel's title per line: a longer one wraps, so that it stays over its panel."""
+
+
+def _panel_title(title: str) -> str:
+    return textwrap.fill(title, PANEL_TITLE_WIDTH)
+
+
 def _spread(fig: Figure) -> None:
     """Space a figure's panels, with the legend's row at the bottom.
 
@@ -328,9 +337,9 @@ def _spread(fig: Figure) -> None:
     fig.subplots_adjust(
         left=0.12,
         right=0.97,
-        top=1 - 0.35 / height,
+        top=1 - 0.5 / height,
         bottom=0.75 / height,
-        hspace=0.55,
+        hspace=0.75,
         wspace=0.35,
     )
 
@@ -371,7 +380,7 @@ def annual_chart(series: pd.DataFrame, zone: str, lang: str) -> Chart:
         for ax, (entity, indicator) in zip(axes, keys, strict=True):
             mine = rows[(rows["entity_id"] == entity) & (rows["indicator"] == indicator)]
             _annual_panel(ax, mine, palette, lang)
-            ax.set_title(_series_title(entity, indicator, zone, lang), fontsize=9)
+            ax.set_title(_panel_title(_series_title(entity, indicator, zone, lang)), fontsize=9)
         handles, labels = axes[0].get_legend_handles_labels()
         for ax in axes[1:]:
             for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
@@ -578,11 +587,13 @@ def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     ax.set_ylabel(_amount_axis(ax.yaxis, top, unit, lang))
     ax.set_title(
-        text(
-            "chart.name",
-            lang,
-            label=indicator_label(first["indicator"], lang),
-            period=plan_period(first["period_start_year"], first["period_end_year"]),
+        _panel_title(
+            text(
+                "chart.name",
+                lang,
+                label=indicator_label(first["indicator"], lang),
+                period=plan_period(first["period_start_year"], first["period_end_year"]),
+            )
         ),
         fontsize=9,
     )
