@@ -44,9 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import national_data
-from bench_report import import_statements, kernel_floor
-
-from ezlib.report.build import DATA_PAGES
+from bench_report import import_statements, kernel_floor, site_seconds
 
 EDITED_ZONE = 17  # a zone without a plan check: its two reports and the four all-zone pages
 
@@ -262,13 +260,6 @@ def state(build: Path) -> dict[str, dict]:
     return {slug: r for slug, r in records.items() if "notebook" in r}
 
 
-def site_seconds(build: Path) -> float:
-    """What the site cost in the last build: pages rendered (over 2 workers), data pages."""
-    records = json.loads((build / "notebooks" / "state.json").read_text(encoding="utf-8"))
-    rendered = sum(r.get("render_seconds", 0.0) for r in records.values()) / 2
-    return rendered + records.get(DATA_PAGES, {}).get("seconds", 0.0)
-
-
 def by_notebook(records: dict[str, dict], slugs=None) -> dict[str, list[float]]:
     out: dict[str, list[float]] = defaultdict(list)
     for slug, record in records.items():
@@ -289,7 +280,7 @@ def once(zones: int, keep: Path | None) -> dict[str, object]:
         checked = data_check(root, build)
         cold, cold_line, memory = report(root, build, memory=True)
         cold_state = state(build)
-        cold_site = site_seconds(build)
+        cold_site = sum(site_seconds(build))
         warms = [report(root, build) for _ in range(3)]
         warm = min(seconds for seconds, _, _ in warms)
         warm_lines = sorted({line.split(";")[0] for _, line, _ in warms})

@@ -587,14 +587,7 @@ def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     ax.set_ylabel(_amount_axis(ax.yaxis, top, unit, lang))
     ax.set_title(
-        _panel_title(
-            text(
-                "chart.name",
-                lang,
-                label=indicator_label(first["indicator"], lang),
-                period=plan_period(first["period_start_year"], first["period_end_year"]),
-            )
-        ),
+        _panel_title(target_name(first, lang)),
         fontsize=9,
     )
 
@@ -603,15 +596,7 @@ def _path_data(paths: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The numbers of the plan-path chart as its CSV holds them, in the page language."""
     return pd.DataFrame(
         {
-            text("col.indicator", lang): [
-                text(
-                    "chart.name",
-                    lang,
-                    label=indicator_label(row["indicator"], lang),
-                    period=plan_period(row["period_start_year"], row["period_end_year"]),
-                )
-                for _, row in paths.iterrows()
-            ],
+            text("col.indicator", lang): [target_name(row, lang) for _, row in paths.iterrows()],
             text("col.kind", lang): [text(f"chart.path.{k}", lang) for k in paths["point_kind"]],
             text("col.date", lang): [d.strftime("%Y-%m-%d") for d in paths["date"]],
             text("col.estimate", lang): paths["point"].to_numpy(dtype=float),
@@ -641,12 +626,7 @@ def _path_alt(paths: pd.DataFrame, plans: list, lang: str) -> str:
             text(
                 "chart.path.plan",
                 lang,
-                name=text(
-                    "chart.name",
-                    lang,
-                    label=indicator_label(first["indicator"], lang),
-                    period=plan_period(first["period_start_year"], first["period_end_year"]),
-                ),
+                name=target_name(first, lang),
                 target=format_amount(target["point"], target["unit"], lang),
                 readings=readings,
             )

@@ -8,7 +8,6 @@ their zone alone and compares their outputs: a notebook listed in
 """
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -23,23 +22,7 @@ from ezlib.data.reference import clear_cache
 from ezlib.report import inputs
 from ezlib.report.build import build_report
 from ezlib.report.inputs import zone_entity_ids
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _generator():
-    """benchmarks/national_data.py, the generator of synthetic projects, as a module."""
-    if "national_data" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "national_data", REPO / "benchmarks" / "national_data.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["national_data"] = module  # its dataclasses look their module up
-        spec.loader.exec_module(module)
-    return sys.modules["national_data"]
-
-
-national_data = _generator()
+from tests.generated import national_data
 
 pytestmark = pytest.mark.notebook
 

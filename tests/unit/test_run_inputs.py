@@ -6,10 +6,8 @@ tests/notebooks/test_dependencies.py builds the reports.
 """
 
 import csv
-import importlib.util
 import io
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,23 +17,10 @@ from ezlib.report import inputs
 from ezlib.report.config import ZONE_PARAMETERS, load_runs, notebook_defaults
 from ezlib.report.inputs import BuildInputs, zone_entity_ids
 from ezlib.report.runner import run_key
+from tests.generated import national_data
 
 REPO = Path(__file__).resolve().parents[2]
 
-
-def _generator():
-    """benchmarks/national_data.py, the generator of synthetic projects, as a module."""
-    if "national_data" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "national_data", REPO / "benchmarks" / "national_data.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["national_data"] = module  # its dataclasses look their module up
-        spec.loader.exec_module(module)
-    return sys.modules["national_data"]
-
-
-national_data = _generator()
 
 ZONES = ("s01-zones", "s02-zones", "s03-zones")
 ALL_ZONE_PAGES = {
