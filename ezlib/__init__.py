@@ -37,6 +37,7 @@ _all, __getattr__, __dir__ = lazy_face(
         "progress_by_zone": "ezlib.progress.zone",
         "zone_groups": "ezlib.progress.zone",
         "data_date": "ezlib.progress.zone",
+        "data_dates": "ezlib.progress.zone",
         "annual_series": "ezlib.progress.series",
         "plan_paths": "ezlib.progress.series",
         "consistency_checks": "ezlib.progress.consistency",

@@ -17,6 +17,7 @@ __all__, __getattr__, __dir__ = lazy_face(
         "progress_by_zone": "ezlib.progress.zone",
         "zone_groups": "ezlib.progress.zone",
         "data_date": "ezlib.progress.zone",
+        "data_dates": "ezlib.progress.zone",
         "target_status": "ezlib.progress.zone",
         "annual_series": "ezlib.progress.series",
         "plan_paths": "ezlib.progress.series",

@@ -20,7 +20,12 @@ COMPARISON_COLUMNS = (
 """Columns of :func:`compare_zones`."""
 
 
-def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] | None = None) -> pd.DataFrame:
+def compare_zones(
+    facts: pd.DataFrame,
+    zones: tuple[str, ...] | None = None,
+    *,
+    progress: list[pd.DataFrame] | None = None,
+) -> pd.DataFrame:
     """Put every money target of the zones on one scale: USD per plan year.
 
     VND targets are converted with the annual rates (:mod:`ezlib.progress.currency`), then
@@ -31,6 +36,8 @@ def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] | None = None) -> 
     Args:
         facts: The loaded facts.
         zones: The zones' entity ids; every zone of the data when None (:func:`zone_groups`).
+        progress: ``progress_by_zone(facts, zones)``, when the caller has it (a page that
+            shows it too assesses every zone once).
 
     Returns:
         One row per target (once, also when a zone's successor is listed too),
@@ -39,7 +46,7 @@ def compare_zones(facts: pd.DataFrame, zones: tuple[str, ...] | None = None) -> 
     """
     zones = zone_groups(facts) if zones is None else zones
     tables, listed = [], set()
-    for table in progress_by_zone(facts, zones):
+    for table in progress_by_zone(facts, zones) if progress is None else progress:
         # A zone's progress includes its successor's targets (tb-zones, then hy-zones-2025
         # after the 2025 merger); each target is listed once, by the first zone that has it.
         table = table[~table["target_fact_id"].isin(listed)]

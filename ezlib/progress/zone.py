@@ -138,9 +138,24 @@ def data_date(facts: pd.DataFrame, zone: str | None = None) -> pd.Timestamp:
         zone: A zone's entity id, for the date of its own facts (those of its parts and
             successors included); None for the whole dataset's, the day plans are judged at.
     """
-    if zone is not None:
-        facts = facts[facts["entity_id"].isin(zone_entities(zone))]
-    return pd.Timestamp(facts["source_published_date"].max())
+    if zone is None:
+        return pd.Timestamp(facts["source_published_date"].max())
+    return data_dates(facts, (zone,))[zone]
+
+
+def data_dates(facts: pd.DataFrame, zones: tuple[str, ...]) -> dict[str, pd.Timestamp]:
+    """Each zone's :func:`data_date`, from one pass over the facts (for the all-zone pages).
+
+    Args:
+        facts: The loaded facts.
+        zones: The zones' entity ids.
+
+    Returns:
+        Each zone's date (NaT for a zone without facts), in the order of ``zones``.
+    """
+    latest = facts.groupby(facts["entity_id"].astype(str))["source_published_date"].max()
+    entities = load_entities()
+    return {z: pd.Timestamp(latest.reindex(zone_entities(z, entities)).max()) for z in zones}
 
 
 def zone_progress(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
@@ -212,7 +227,11 @@ def zone_groups(facts: pd.DataFrame) -> tuple[str, ...]:
 
 
 def plan_outcomes(
-    facts: pd.DataFrame, zones: tuple[str, ...] | None = None, end_year: int = 2025
+    facts: pd.DataFrame,
+    zones: tuple[str, ...] | None = None,
+    end_year: int = 2025,
+    *,
+    progress: list[pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """Every zone's plans that ended in ``end_year``, with their final status, side by side.
 
@@ -220,6 +239,8 @@ def plan_outcomes(
         facts: As returned by :func:`ezlib.data.load.load_facts`.
         zones: The zones' entity ids; every zone of the data (:func:`zone_groups`) when None.
         end_year: The plans' last year (2025: the 2021-2025 plans and the 2025 annual plans).
+        progress: :func:`progress_by_zone` of ``facts`` and ``zones``, when the caller has it
+            (a page that shows it too assesses every zone once).
 
     Returns:
         The :func:`zone_progress` rows of those plans, with ``zone`` first.
@@ -227,7 +248,9 @@ def plan_outcomes(
     zones = zone_groups(facts) if zones is None else zones
     tables = [
         table.assign(zone=zone).pipe(lambda t: t[t["period_end_year"] == end_year])
-        for zone, table in zip(zones, progress_by_zone(facts, zones), strict=True)
+        for zone, table in zip(
+            zones, progress_by_zone(facts, zones) if progress is None else progress, strict=True
+        )
     ]
     tables = [t for t in tables if not t.empty]
     if not tables:

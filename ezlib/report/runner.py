@@ -151,6 +151,8 @@ def execute_run(run: Run) -> Outcome:
                 start_timeout=KERNEL_START_TIMEOUT,
                 config=_kernel_config(),
                 shutdown_kernel="immediate",
+                # Written once, when it ends (or fails), not at every cell's start and end.
+                request_save_on_cell_execute=False,
             )
             error = None
             break

@@ -9,7 +9,15 @@ from ezlib.progress.compare import compare_zones
 from ezlib.progress.consistency import consistency_checks
 from ezlib.progress.currency import to_usd
 from ezlib.progress.pairing import pair_targets
-from ezlib.progress.zone import zone_history, zone_progress
+from ezlib.progress.zone import (
+    data_date,
+    data_dates,
+    plan_outcomes,
+    progress_by_zone,
+    zone_groups,
+    zone_history,
+    zone_progress,
+)
 from ezlib.report.narrative import plan_narrative
 from ezlib.report.tables import (
     checks_display,
@@ -236,3 +244,18 @@ def test_targets_of_2026_and_later_are_open(facts):
     assert not merged.empty  # Thái Bình's zones now belong to the merged Hưng Yên
     assert merged["caveats"].map(lambda c: "scope" in c).all()
     assert (merged["scope_change"] == "tb-zones → hy-zones-2025").all()
+
+
+def test_the_all_zone_page_shares_one_assessment_and_one_pass_over_the_dates(facts):
+    zones = zone_groups(facts)
+    progress = progress_by_zone(facts, zones)
+    pd.testing.assert_frame_equal(
+        compare_zones(facts, zones, progress=progress), compare_zones(facts)
+    )
+    pd.testing.assert_frame_equal(
+        plan_outcomes(facts, zones, progress=progress), plan_outcomes(facts)
+    )
+    dates = data_dates(facts, zones)
+    assert list(dates) == list(zones)
+    assert dates == {zone: data_date(facts, zone) for zone in zones}
+    assert len(set(dates.values())) > 1  # the zones' own dates, not the dataset's
