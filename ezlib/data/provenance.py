@@ -96,12 +96,13 @@ def check_provenance(frame: pd.DataFrame, path: Path, sources: pd.DataFrame) -> 
         DataError: Naming the file, row and column of the first fact that fails.
     """
     written: dict[object, tuple] = {}
-    by_id = sources.set_index("source_id")
+    by_id = sources.set_index("source_id").to_dict("index")
     texts: dict[str, str] = {}
-    for row, fact in frame.iterrows():
-        source = by_id.loc[fact["source_id"]]
+    # Plain records: a row as a Series costs more to build than its whole check.
+    for row, fact in zip(frame.index, frame.to_dict("records"), strict=True):
+        source = by_id[fact["source_id"]]
 
-        def fail(column: str, message: str, fact: pd.Series = fact, row: object = row) -> None:
+        def fail(column: str, message: str, fact: dict = fact, row: object = row) -> None:
             raise DataError(
                 f"fact {fact['fact_id']}: {message}", file=path, row=int(row), column=column
             )
