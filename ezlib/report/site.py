@@ -103,10 +103,46 @@ def prepare_renderer() -> None:
     _exporter()
 
 
+# The template's output areas, which a keyboard must be able to scroll (wide tables).
+_OUTPUT_AREA = re.compile(r'(<div class="[^"]*\bjp-OutputArea-output\b[^"]*")')
+
+
 @cache
 def _exporter():
     from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
     from traitlets.config import Config
+
+    class PageExporter(HTMLExporter):
+        """nbconvert's HTML exporter without its BeautifulSoup pass over the finished page.
+
+        Upstream parses the whole page again to give images without alt text a placeholder
+        and to make inputs and outputs focusable: two thirds of a page's rendering. Here every
+        chart carries its alt text (the template writes it), inputs are not shown, and the
+        outputs get their ``tabindex`` from a substitution on the template's own markup.
+        """
+
+        def from_notebook_node(self, nb, resources=None, **kw):
+            # The filters upstream registers for each notebook, then its template's page.
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            self.register_filter(
+                "highlight_code",
+                self.filters.get(
+                    "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
+                ),
+            )
+            resources = self._init_resources(resources)
+            self.register_filter(
+                "filter_data_type",
+                WidgetsDataTypeFilter(
+                    notebook_metadata=self._nb_metadata, parent=self, resources=resources
+                ),
+            )
+            body, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return _OUTPUT_AREA.sub(r'\1 tabindex="0"', body), resources
 
     config = Config()
     config.HTMLExporter.template_name = "offline"
@@ -123,7 +159,7 @@ def _exporter():
         "injected-parameters",
         "researchers",
     }
-    return HTMLExporter(config=config)
+    return PageExporter(config=config)
 
 
 def page_language(node) -> str:
@@ -336,6 +372,9 @@ def _size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
 
 
+_INLINE_DATA = re.compile(r'\bsrc="data:[^"]*"')
+
+
 def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> dict:
     """Which report pages cite each fact: a fact id as a word of a page's text.
 
@@ -349,7 +388,11 @@ def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> d
     wanted = set(fact_ids)
     used: dict[str, list[tuple[str, str]]] = {}
     for path, title in pages:
-        words = set(re.findall(r"[\w-]+", path.read_text(encoding="utf-8")))
+        page = path.read_text(encoding="utf-8")
+        # The body's words: not the styles of the head, nor the charts' images inlined as
+        # data (base64), which are most of a page and hold no text.
+        body = _INLINE_DATA.sub('src=""', page[max(page.find("<body"), 0) :])
+        words = set(re.findall(r"[\w-]+", body))
         for fact in sorted(wanted & words):
             used.setdefault(fact, []).append((path.name, title))
     return used
