@@ -13,7 +13,7 @@ import pandas as pd
 from ezlib.data.csvio import read_rows
 from ezlib.data.reference import load_entities, load_indicators
 from ezlib.data.sources import load_sources
-from ezlib.errors import DataError
+from ezlib.errors import DataError, valid_values
 from ezlib.paths import data_dir
 from ezlib.vocabulary import (
     CAVEATS,
@@ -311,7 +311,8 @@ def validate_facts(frame: pd.DataFrame, path: Path, *, sources: pd.DataFrame | N
         if not bad.empty:
             row = int(bad.index[0])
             raise DataError(
-                f"unknown {column} {bad[column].iloc[0]!r}; known: {', '.join(sorted(valid))}",
+                f"unknown {column} {bad[column].iloc[0]!r}; "
+                f"known: {valid_values(str(bad[column].iloc[0]), sorted(valid))}",
                 file=path,
                 row=row,
                 column=column,

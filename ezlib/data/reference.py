@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ezlib.data.csvio import read_rows
-from ezlib.errors import DataError
+from ezlib.errors import DataError, valid_values
 from ezlib.paths import data_dir
 from ezlib.vocabulary import UNIT_FAMILIES, USD_UNITS
 
@@ -296,7 +296,7 @@ def resolve_entity(name: str, entities: pd.DataFrame | None = None) -> str:
         names = [row["entity_id"], row["name_vi"], row["name_en"], *row["aliases"].split("|")]
         if any(_fold(candidate) == wanted for candidate in names if candidate):
             return row["entity_id"]
-    valid = ", ".join(row["entity_id"] for row in rows)
+    valid = valid_values(name, [row["entity_id"] for row in rows])
     raise DataError(
         f"unknown entity {name!r}; valid ids: {valid}", file=reference_dir() / "entities.csv"
     )

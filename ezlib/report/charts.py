@@ -126,8 +126,10 @@ def pace_chart(table: pd.DataFrame, lang: str) -> Chart:
     series: dict[str, list[pd.Series]] = {}
     for _, row in rows.iterrows():
         series.setdefault(target_name(row, lang), []).append(row)
+    legend_rows = -(-(len(series) + 1) // 2)  # the diagonal's entry and one per series
     with chart_style() as palette:
-        fig = Figure(figsize=(6.5, 4.5))
+        fig = Figure(figsize=(6.5, 4.2 + LEGEND_ROW * legend_rows))
+        _margins(fig, left=0.8, right=0.25, top=0.4, bottom=0.7 + LEGEND_ROW * legend_rows)
         ax = fig.add_subplot()
         ax.plot(
             [0, 1], [0, 1], color="grey", linestyle="--", label=text("chart.pace.diagonal", lang)
@@ -166,14 +168,24 @@ def pace_chart(table: pd.DataFrame, lang: str) -> Chart:
         ax.set_title(text("chart.pace.title", lang))
         _percent_axis(ax.xaxis, lang)
         _percent_axis(ax.yaxis, lang)
-        ax.legend(
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.13),
-            ncol=2,
-            frameon=False,
-            fontsize=8,
-        )
-    return Chart(fig, _pace_alt(rows, lang), _attainment_data(rows, lang, elapsed=True), "pace")
+        fig.legend(loc="lower center", ncol=2, frameon=False, fontsize=8)
+    data = _attainment_data(rows, lang, elapsed=True)
+    return Chart(fig, _pace_alt(rows, lang), data, "pace", tight=False)
+
+
+LEGEND_ROW = 0.18
+"""Inches of a legend's row at 8 points."""
+
+
+def _margins(fig: Figure, *, left: float, right: float, top: float, bottom: float) -> None:
+    """Set a one-panel figure's margins in inches, so that it is saved in one pass.
+
+    ``bbox_inches="tight"`` would lay the figure out once more to measure it.
+    """
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(
+        left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
+    )
 
 
 def _attainment_data(
@@ -250,20 +262,33 @@ def target_actual_chart(table: pd.DataFrame, lang: str) -> Chart:
     low = np.clip(rows["attainment_low"].to_numpy(dtype=float), 0, point)
     high = np.clip(rows["attainment_high"].to_numpy(dtype=float), point, 5.0)
     with chart_style() as palette:
-        fig = Figure(figsize=(6.5, 0.9 + 0.45 * max(len(rows), 1)))
+        fig = Figure(figsize=(6.5, 1.1 + 0.5 * max(len(rows), 1)))
+        _margins(fig, left=0.25, right=0.3, top=0.4, bottom=0.65)
         ax = fig.add_subplot()
-        ax.barh(y, point, color=palette[0], alpha=0.8)
+        ax.barh(y, point, height=0.45, color=palette[0], alpha=0.8)
         ax.errorbar(
             point, y, xerr=[point - low, high - point], fmt="none", ecolor="black", capsize=3
         )
         ax.axvline(1.0, color="grey", linestyle="--")
-        ax.set_yticks(y, names, fontsize=8)
-        ax.invert_yaxis()
+        # Each bar's name above it, from the axis: a long name needs no margin of its own.
+        for yi, name in zip(y, names, strict=True):
+            ax.text(
+                0.005,
+                yi - 0.27,
+                name,
+                transform=ax.get_yaxis_transform(),
+                fontsize=8,
+                zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1, "alpha": 0.85},
+            )
+        ax.set_yticks([])
+        ax.set_ylim(len(rows) - 0.5, -0.85)
+        ax.set_xlim(0, max(1.1, float(np.nanmax(high, initial=1.0)) * 1.05))
         ax.set_xlabel(text("chart.tva.x", lang))
         ax.set_title(text("chart.tva.title", lang))
         _percent_axis(ax.xaxis, lang)
     data = _attainment_data(rows, lang, elapsed=False, names=names)
-    return Chart(fig, _tva_alt(rows, names, lang), data, "attainment")
+    return Chart(fig, _tva_alt(rows, names, lang), data, "attainment", tight=False)
 
 
 def _tva_alt(rows: pd.DataFrame, names: list[str], lang: str) -> str:
@@ -644,7 +669,7 @@ def _decimal_years(dates):
     stamps = pd.DatetimeIndex(np.atleast_1d(dates))
     years = stamps.year.to_numpy(dtype=float)
     days = np.where(stamps.is_leap_year, 366.0, 365.0)
-    out = years + (stamps.dayofyear.to_numpy(dtype=float) - 1) / days
+    out = years + (stamps.day_of_year.to_numpy(dtype=float) - 1) / days
     return out if np.ndim(dates) else float(out[0])
 
 

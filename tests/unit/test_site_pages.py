@@ -18,7 +18,7 @@ from ezlib.report.methods_page import (
     section_anchor,
     term_href,
 )
-from ezlib.report.site import counterpart, pages_using, write_downloads
+from ezlib.report.site import counterpart, pages_using, render_notebook, write_downloads
 from ezlib.report.tables import show
 from ezlib.vocabulary import LANGUAGES, TARGET_STATUSES
 
@@ -112,6 +112,32 @@ def test_pages_using_finds_the_facts_a_page_cites(tmp_path):
     two.write_text("<td>hp-0011</td>", encoding="utf-8")
     used = pages_using([(one, "A"), (two, "B")], ["hp-001", "ev-158", "ev-001"])
     assert used == {"hp-001": [("a_en.html", "A")], "ev-158": [("a_en.html", "A")]}
+
+
+def test_pages_using_reads_the_body_not_the_styles_or_inlined_images(tmp_path):
+    page = tmp_path / "a_en.html"
+    page.write_text(
+        "<html><head><style>.hp-001 {}</style></head><body>"
+        '<img src="data:image/png;base64,ev-158" alt="a chart"><td>ev-001</td></body></html>',
+        encoding="utf-8",
+    )
+    used = pages_using([(page, "A")], ["hp-001", "ev-158", "ev-001"])
+    assert used == {"ev-001": [("a_en.html", "A")]}
+
+
+def test_a_rendered_page_has_its_alt_texts_and_focusable_outputs(tmp_path, facts):
+    table = show(pd.DataFrame({"Chỉ tiêu": ["Vốn FDI"], "Giá trị": ["1,5 tỷ USD"]}), "targets")
+    chart = pace_chart(zone_progress(facts, "hp-zones"), "en")
+    notebook = tmp_path / "report_en.ipynb"
+    csv, csv_metadata = table._repr_mimebundle_()
+    shown = ({"text/html": table._repr_html_(), **csv}, csv_metadata)  # as IPython shows it
+    nbformat.write(_notebook(shown, chart._repr_mimebundle_()), notebook)
+    page = render_notebook(notebook, tmp_path / "site" / "report_en.html").read_text("utf-8")
+    areas = re.findall(r'<div class="[^"]*\bjp-OutputArea-output\b[^>]*>', page)
+    assert len(areas) == 2
+    assert all('tabindex="0"' in area for area in areas)  # a wide table scrolls by keyboard
+    images = re.findall(r"<img\b[^>]*>", page)
+    assert len(images) == 1 and f'alt="{chart.alt}"' in images[0]
 
 
 def test_counterpart_pages():
