@@ -382,15 +382,14 @@ def _spread(fig: Figure) -> None:
     )
 
 
-def _label_axes(ax, ylabel: str) -> None:
-    """Label a panel's axes before seaborn draws on it.
+def _unlabelled(ax) -> None:
+    """Give a panel's axes placeholder labels before seaborn draws on it.
 
-    The y axis gets its unit, the x axis a placeholder that the panel clears (its years need
-    no label). Seaborn labels an unlabelled axis, and first lays out every tick label to
-    decide whether the label shows: more than a third of a panel's time, for nothing.
+    Seaborn labels an unlabelled axis ("year", "point"), and first lays out every tick label
+    to decide whether the label shows: more than a third of a panel's time, for nothing. The
+    panel sets its own labels after seaborn's calls.
     """
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel(" ")
+    ax.set(xlabel=" ", ylabel=" ")
 
 
 def _series_title(entity: str, indicator: str, zone: str, lang: str) -> str:
@@ -446,7 +445,8 @@ def _annual_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
     finite = rows[["low", "point", "high"]].to_numpy(dtype=float)
     top = float(np.nanmax(np.where(np.isfinite(finite), finite, np.nan), initial=0.0)) or 1.0
     latest = actual.sort_values("published").groupby("year").tail(1).sort_values("year")
-    _label_axes(ax, _amount_axis(ax.yaxis, top, str(rows["unit"].iloc[0]), lang))
+    axis_label = _amount_axis(ax.yaxis, top, str(rows["unit"].iloc[0]), lang)
+    _unlabelled(ax)
     sns.lineplot(
         data=latest,
         x="year",
@@ -488,7 +488,7 @@ def _annual_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
             label=text("chart.annual.plan", lang),
             legend=False,
         )
-    ax.set_xlabel("")
+    ax.set(xlabel="", ylabel=axis_label)
     years = rows["year"].astype(int)
     if years.max() - years.min() < 6:
         ax.set_xticks(range(years.min(), years.max() + 1))
@@ -611,7 +611,8 @@ def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
     )
     when = _decimal_years(readings["date"])
     ax.vlines(when, readings["low"], readings["high"], color=palette[0])
-    _label_axes(ax, _amount_axis(ax.yaxis, top, unit, lang))
+    axis_label = _amount_axis(ax.yaxis, top, unit, lang)
+    _unlabelled(ax)
     sns.lineplot(
         x=when,
         y=readings["point"].to_numpy(dtype=float),
@@ -624,7 +625,7 @@ def _path_panel(ax, rows: pd.DataFrame, palette, lang: str) -> None:
         legend=False,
         label=text("chart.path.reading", lang),
     )
-    ax.set_xlabel("")
+    ax.set(xlabel="", ylabel=axis_label)
     _year_spans(ax.xaxis, int(first["period_start_year"]), int(target["date"].year))
     # A total starts at 0; a level target's axis starts near its baseline, or a rise of 6%
     # (6.074 to 6.418 ha) would not show.

@@ -118,3 +118,17 @@ def test_the_plan_path_chart_names_each_year_over_its_span(facts):
         assert when.year <= x < when.year + 1
         if (when.month, when.day) == (12, 31):
             assert x > when.year + 0.99
+
+
+def test_every_panel_is_labelled_by_ezlib_not_by_seaborn(facts):
+    from ezlib.report.charts import annual_chart, plan_path_chart
+
+    for zone in ("hp-zones", "tb-zones", "th-zones"):
+        for chart in (
+            annual_chart(annual_series(facts, zone), zone, "en"),
+            plan_path_chart(plan_paths(zone_history(facts, zone)), "en"),
+        ):
+            for ax in chart.figure.axes:
+                assert ax.get_xlabel() == ""  # the years say what they are
+                assert ax.get_ylabel().strip() == ax.get_ylabel()
+                assert ax.get_ylabel() not in {"point", "year", "date"}  # seaborn's defaults
