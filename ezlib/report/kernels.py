@@ -159,7 +159,16 @@ def _start_server(address: str, modules: list[str]) -> subprocess.Popen | None:
     kernels plainly.
     """
     server = subprocess.Popen(
-        [sys.executable, "-m", "ezlib.report.kernel_server", address, *modules],
+        # Frozen modules off, as ipykernel's own kernel spec starts a kernel: its debugger
+        # (preloaded) then sees every module's source, and says nothing about it on stderr.
+        [
+            sys.executable,
+            "-Xfrozen_modules=off",
+            "-m",
+            "ezlib.report.kernel_server",
+            address,
+            *modules,
+        ],
         stdin=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + SERVER_START_TIMEOUT

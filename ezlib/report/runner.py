@@ -116,11 +116,25 @@ def _kernel_config():
     return config
 
 
+def _write_stopped(run: Run, output: Path, error: str) -> None:
+    """Write, for a run that left no notebook, one that says why, so that its page does too."""
+    import nbformat
+
+    from ezlib.report.words import text
+
+    node = nbformat.read(str(run.path), as_version=4)
+    lang = run.effective.get("lang", "en")
+    node.cells = [nbformat.v4.new_markdown_cell(text("run.no_notebook", lang, error=error))]
+    node.metadata["papermill"] = {"parameters": run.effective, "exception": True}
+    nbformat.write(node, str(output))
+
+
 def execute_run(run: Run) -> Outcome:
     """Execute one run with papermill and render its page; never raises.
 
     The executed notebook is kept even when a cell fails (papermill marks the failing cell),
-    and is rendered all the same, so readers see the error.
+    and is rendered all the same, so readers see the error; a run whose kernel dies or never
+    starts gets a notebook, and a page, that give the error instead.
 
     Args:
         run: The run.
@@ -136,6 +150,9 @@ def execute_run(run: Run) -> Outcome:
     started = time.perf_counter()
     output = notebook_output(run)
     output.parent.mkdir(parents=True, exist_ok=True)
+    # Papermill writes the notebook when it ends or a cell fails; a kernel that dies or never
+    # starts leaves none, and the last build's must not be shown as this run's.
+    output.unlink(missing_ok=True)
     error = None
     for attempt in range(1, KERNEL_START_TRIES + 1):
         try:
@@ -168,8 +185,9 @@ def execute_run(run: Run) -> Outcome:
             break
     rendering = time.perf_counter()
     try:
-        if output.is_file():
-            render_notebook(output, html_output(run))
+        if not output.is_file():
+            _write_stopped(run, output, error or "no notebook was written")
+        render_notebook(output, html_output(run))
     except Exception as exc:
         error = error or f"rendering failed: {type(exc).__name__}: {exc}"
     ended = time.perf_counter()

@@ -374,6 +374,10 @@ TEXT.update(
         "index.status": {"vi": "Trạng thái", "en": "Status"},
         "index.ok": {"vi": "đã tạo", "en": "built"},
         "index.failed": {"vi": "lỗi", "en": "failed"},
+        "run.no_notebook": {
+            "vi": "Lần chạy này dừng trước khi notebook được lưu: {error}",
+            "en": "This run stopped before its notebook was saved: {error}",
+        },
         "index.none": {
             "vi": "Chưa có báo cáo nào: notebooks/reports.toml chưa liệt kê lần chạy nào.",
             "en": "No reports are built yet: notebooks/reports.toml lists no run.",

@@ -125,3 +125,29 @@ def test_the_index_reuses_the_titles_recorded_under_the_same_key():
         "Thử: Các KKT, KCN Hải Phòng",
         "Các KKT, KCN Hải Phòng",
     )
+
+
+def test_a_run_whose_kernel_dies_gets_a_page_that_says_so(tmp_path, build):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(
+            'zone = "hp-zones"\nlang = "vi"', metadata={"tags": ["parameters"]}
+        ),
+        nbformat.v4.new_code_cell("import os\nos._exit(1)"),
+    ]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(notebook, tmp_path / "smoke.ipynb")  # a report kind the index can name
+    path = tmp_path / "reports.toml"
+    path.write_text(
+        '[[run]]\nnotebook = "smoke.ipynb"\nparameters = { zone = "hp-zones", lang = "vi" }\n',
+        encoding="utf-8",
+    )
+    stale = build / "site" / "smoke__hp-zones_vi.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("a page of the last build", encoding="utf-8")
+    assert build_report(path) == 1
+    page = stale.read_text(encoding="utf-8")
+    assert "Lần chạy này dừng trước khi notebook được lưu" in page
+    assert "a page of the last build" not in page
