@@ -177,14 +177,21 @@ LEGEND_ROW = 0.18
 """Inches of a legend's row at 8 points."""
 
 
-def _margins(fig: Figure, *, left: float, right: float, top: float, bottom: float) -> None:
-    """Set a one-panel figure's margins in inches, so that it is saved in one pass.
+def _margins(
+    fig: Figure, *, left: float, right: float, top: float, bottom: float, **spacing: float
+) -> None:
+    """Set a figure's margins in inches (and its panels' ``hspace``/``wspace``).
 
-    ``bbox_inches="tight"`` would lay the figure out once more to measure it.
+    A figure laid out so is saved in one pass (``Chart(tight=False)``): ``tight_layout`` or
+    ``bbox_inches="tight"`` would lay it out once more to measure it.
     """
     width, height = fig.get_size_inches()
     fig.subplots_adjust(
-        left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
+        left=left / width,
+        right=1 - right / width,
+        top=1 - top / height,
+        bottom=bottom / height,
+        **spacing,
     )
 
 
@@ -371,14 +378,9 @@ def _spread(fig: Figure) -> None:
     Fixed margins instead of ``tight_layout``, which draws every panel twice; the chart is then
     saved as it is (``Chart(tight=False)``), without a second pass to trim it.
     """
-    height = fig.get_figheight()
-    fig.subplots_adjust(
-        left=0.12,
-        right=0.97,
-        top=1 - 0.5 / height,
-        bottom=0.75 / height,
-        hspace=0.75,
-        wspace=0.35,
+    width = fig.get_figwidth()
+    _margins(
+        fig, left=0.12 * width, right=0.03 * width, top=0.5, bottom=0.75, hspace=0.75, wspace=0.35
     )
 
 

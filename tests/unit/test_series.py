@@ -100,35 +100,3 @@ def test_a_closed_plan_keeps_its_final_status_and_a_running_one_is_judged_on_pac
         met_status=["met", "not_met", "met_floor", "not_met", "not_met", "not_assessed", "not_met"],
         pace_index_point=[2.0, 0.5, 1.2, 1.1, 0.7, np.nan, np.nan],
     ) == ["met", "not_met", "met", "on_pace", "behind", "not_measurable", "not_measurable"]
-
-
-def test_the_plan_path_chart_names_each_year_over_its_span(facts):
-    from ezlib.report.charts import plan_path_chart
-
-    paths = plan_paths(zone_history(facts, "hp-zones"))
-    ax = plan_path_chart(paths, "en").figure.axes[0]
-    ticks = ax.get_xticks()
-    assert [t.get_text() for t in ax.get_xticklabels()] == [str(int(t - 0.5)) for t in ticks]
-    assert all(t % 1 == 0.5 for t in ticks)  # a year's name in the middle of the year
-    # The first panel's readings: a reading by the end of a year lies at that year's right end.
-    first = paths[paths["target_fact_id"] == paths["target_fact_id"].iloc[0]]
-    readings = first[first["point_kind"] == "reading"]
-    drawn = ax.lines[-1].get_xdata()
-    for when, x in zip(readings["date"], drawn, strict=True):
-        assert when.year <= x < when.year + 1
-        if (when.month, when.day) == (12, 31):
-            assert x > when.year + 0.99
-
-
-def test_every_panel_is_labelled_by_ezlib_not_by_seaborn(facts):
-    from ezlib.report.charts import annual_chart, plan_path_chart
-
-    for zone in ("hp-zones", "tb-zones", "th-zones"):
-        for chart in (
-            annual_chart(annual_series(facts, zone), zone, "en"),
-            plan_path_chart(plan_paths(zone_history(facts, zone)), "en"),
-        ):
-            for ax in chart.figure.axes:
-                assert ax.get_xlabel() == ""  # the years say what they are
-                assert ax.get_ylabel().strip() == ax.get_ylabel()
-                assert ax.get_ylabel() not in {"point", "year", "date"}  # seaborn's defaults

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 from ezlib.data.load import load_facts
-from ezlib.progress.series import annual_series
-from ezlib.progress.zone import data_date, zone_progress
+from ezlib.progress.series import annual_series, plan_paths
+from ezlib.progress.zone import data_date, zone_history, zone_progress
 from ezlib.report.cards import STATUS_MARKS, status_cards, zone_headline
-from ezlib.report.charts import annual_chart, pace_chart
+from ezlib.report.charts import annual_chart, pace_chart, plan_path_chart
 from ezlib.report.methods_page import (
     TERM_SECTIONS,
     methods_html,
@@ -197,3 +197,31 @@ def test_the_zones_at_a_glance_count_every_target_of_every_zone(facts):
     assert len(marks) == len(TARGET_STATUSES)
     assert (glance[marks].sum(axis=1) == glance["Targets"]).all()
     assert glance["Targets"].sum() == sum(len(t) for t in tables.values())
+
+
+def test_the_plan_path_chart_names_each_year_over_its_span(facts):
+    paths = plan_paths(zone_history(facts, "hp-zones"))
+    ax = plan_path_chart(paths, "en").figure.axes[0]
+    ticks = ax.get_xticks()
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(int(t - 0.5)) for t in ticks]
+    assert all(t % 1 == 0.5 for t in ticks)  # a year's name in the middle of the year
+    # The first panel's readings: a reading by the end of a year lies at that year's right end.
+    first = paths[paths["target_fact_id"] == paths["target_fact_id"].iloc[0]]
+    readings = first[first["point_kind"] == "reading"]
+    drawn = ax.lines[-1].get_xdata()
+    for when, x in zip(readings["date"], drawn, strict=True):
+        assert when.year <= x < when.year + 1
+        if (when.month, when.day) == (12, 31):
+            assert x > when.year + 0.99
+
+
+def test_every_panel_is_labelled_by_ezlib_not_by_seaborn(facts):
+    for zone in ("hp-zones", "tb-zones", "th-zones"):
+        for chart in (
+            annual_chart(annual_series(facts, zone), zone, "en"),
+            plan_path_chart(plan_paths(zone_history(facts, zone)), "en"),
+        ):
+            for ax in chart.figure.axes:
+                assert ax.get_xlabel() == ""  # the years say what they are
+                assert ax.get_ylabel().strip() == ax.get_ylabel()
+                assert ax.get_ylabel() not in {"point", "year", "date"}  # seaborn's defaults
