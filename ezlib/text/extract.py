@@ -503,110 +503,155 @@ _ABSTRACT = {noun: _key(noun) in ABSTRACT_NOUNS for _, noun in _UNIT_WORDS.value
 _SENTENCE_END_BEFORE = re.compile(r"[\n.!?…](?:(?<=\n)|(?<= .))")
 
 
+def _sentence_end(src: Source, pos: int, lo: int) -> int:
+    """Return where the last sentence end in ``lo..pos`` that ends by ``pos`` stands, or -1.
+
+    A sentence end is a line break, or a mark (".", "!", "?", "…") with a space after it; it
+    ends by ``pos`` if the sentence after it starts at ``pos`` or before.
+    """
+    n, rev = len(src.text), src.rev
+    found = _SENTENCE_END_BEFORE.search(rev, n - pos, n - lo)
+    if found is None:
+        return -1
+    at = found.start()
+    if at == n - pos and rev[at] != "\n":  # a mark just before ``pos``, its space at ``pos``
+        found = _SENTENCE_END_BEFORE.search(rev, at + 1, n - lo)
+        if found is None:
+            return -1
+        at = found.start()
+    return n - 1 - at
+
+
 def _sentence_start(src: Source, pos: int) -> int:
     """Return where the sentence holding ``pos`` starts (at most 600 characters back).
 
     That is just after the last line break, or the last ". " ("!", "?", "…"), that ends by
     ``pos`` and starts at most 600 characters before it.
     """
-    n, floor = len(src.text), max(0, pos - 600)
-    rev = src.rev
-    found = _SENTENCE_END_BEFORE.search(rev, n - pos, n - floor)
-    if found is None:
-        return floor
-    at = found.start()
-    if rev[at] == "\n":
-        return n - at
-    if at == n - pos:  # a mark just before ``pos``, its space at ``pos``: no end by ``pos``
-        found = _SENTENCE_END_BEFORE.search(rev, at + 1, n - floor)
-        if found is None:
-            return floor
-        at = found.start()
-        if rev[at] == "\n":
-            return n - at
-    return n - at + 1
+    floor = max(0, pos - 600)
+    end = _sentence_end(src, pos, floor)
+    return floor if end < 0 else end + 1 if src.text[end] == "\n" else end + 2
 
 
-class _Kinds:
-    """Guesses the kind of each figure of one text, in text order, from its sentence's cues.
+def _sentence_starts(src: Source, positions: list[int]) -> list[int]:
+    """Return :func:`_sentence_start` of each position, positions in ascending order.
 
-    Cue words are looked for only in the sentences that hold figures, each text once: the
-    figures of one sentence share the scan.
+    Each stretch of text is looked at once: sentence ends are looked for between one position
+    and the next only, not back to the start of each sentence.
     """
+    text = src.text
+    starts = []
+    last = end = -1  # the position before, and the last sentence end found by it
+    for pos in positions:
+        floor = pos - 600 if pos > 600 else 0
+        if pos < last:  # not in ascending order: look back to the floor again
+            last = end = -1
+        found = _sentence_end(src, pos, last - 1 if last > floor else floor)
+        if found >= 0:
+            end = found
+        last = pos
+        starts.append(floor if end < floor else end + 1 if text[end] == "\n" else end + 2)
+    return starts
 
-    def __init__(self, src: Source) -> None:
-        self.src = src
-        self.sentence = self.scanned = -1
-        self.target = self.actual = -1
 
-    def _scan_cues(self, upto: int) -> None:
-        src, low = self.src, self.src.low
-        for found in _CUE_RE.finditer(low, self.scanned, upto):
-            at = found.start()
-            if at and low[at - 1].isalnum():
-                continue
-            phrase = found.group()
-            kind = _CUE_KIND.get(phrase)  # a phrase written as listed needs no _key
-            if kind is None:
-                phrase = _key(phrase)
-                kind = _CUE_KIND[phrase]
-            if phrase in ("đến năm", "by") and not _YEAR_AFTER_RE.match(low, found.end()):
-                continue  # a target "by 2025", "đến năm 2030"; not "by the board"
-            if phrase in _PLAN_WORDS and src.before(_ATTAINED_BEFORE, at):
-                continue  # "đạt 84% kế hoạch" reports attainment, it sets no target
-            if kind == "actual":
-                self.actual = at
-            else:
-                self.target = at
-        self.scanned = max(self.scanned, upto)
+def _kinds(src: Source, readings: list[Reading]) -> list[str]:
+    """Guess whether each figure is a target, an actual result, a baseline or other.
 
-    def kind(
-        self, start: int, stop: int, unit: str, noun: str | None, value_high: float | None
-    ) -> str:
-        """Guess whether a figure is a target, an actual result, a baseline or other.
+    The last cue word before a figure in its sentence (:func:`_sentence_start`) decides
+    ("phấn đấu ... đạt" is a target, "đạt" alone an actual); a sentence with no cue reports an
+    actual. A reading that is no figure (a problem, no unit) is "other". Cue words are looked
+    for only in the sentences that hold figures, each stretch once: from the sentence's start,
+    or the figure before, up to the figure.
 
-        The last cue word before the figure in its sentence decides ("phấn đấu ... đạt" is a
-        target, "đạt" alone an actual); a sentence with no cue reports an actual.
+    Args:
+        src: The text.
+        readings: Its readings, in text order.
 
-        Args:
-            start: Where the figure starts (the fields of its :class:`Reading`).
-            stop: Where what was read of it ends, hedge words after it included.
-            unit: Its unit.
-            noun: Its counted noun, if any.
-            value_high: The high end of a range, else None.
-        """
-        src = self.src
-        low = src.low
-        n = len(low)
-        sentence = _sentence_start(src, start)
-        if sentence != self.sentence:
-            self.sentence = self.scanned = sentence
-            self.target = self.actual = -1
-        if self.scanned < start:
-            self._scan_cues(start)
-        if noun is not None:
-            abstract = _ABSTRACT.get(noun)
-            if abstract is None:
-                abstract = _key(noun) in ABSTRACT_NOUNS
-            if abstract:
-                return "other"
-        if unit == "percent" and _ATTAINMENT_RE.match(low, stop):
-            return "actual"  # "đạt gần 84% kế hoạch": attainment of a plan
-        if value_high is None:
-            # "năm 2020 đạt 45,5% tăng lên 60,6%", "giảm xuống 80% từ mức 91%"
-            char = low[stop] if stop < n else ""
-            if char in _HSPACE:
-                char = _char_after_space(low, stop)
-            if char in _BASELINE_FIRST and _BASELINE_RE.match(low, stop):
-                return "baseline"
-            if (
-                start
-                and low[start - 1] in _HSPACE
-                and _char_before_space(low, start) in _FROM_LAST
-                and _FROM_BEFORE.match(src.rev, n - start)
-            ):
-                return "baseline"
-        return "target" if self.target > self.actual else "actual"
+    Returns:
+        The kind of each reading.
+    """
+    low = src.low
+    figures = [r for r in readings if not (r.problem or r.unit is None)]
+    starts = iter(_sentence_starts(src, [r.start for r in figures]))
+    kinds: list[str] = []
+    sentence = scanned = target = actual = -1
+    for r in readings:
+        start, _, stop, _, value_high, unit, noun, *_, problem, _ = r
+        if problem or unit is None:
+            kinds.append("other")
+            continue
+        begin = next(starts)
+        if begin != sentence:
+            sentence = scanned = begin
+            target = actual = -1
+        if scanned < start:
+            for found in _CUE_RE.finditer(low, scanned, start):
+                at = found.start()
+                if at and low[at - 1].isalnum():
+                    continue
+                phrase = found.group()
+                kind = _CUE_KIND.get(phrase)  # a phrase written as listed needs no _key
+                if kind is None:
+                    phrase = _key(phrase)
+                    kind = _CUE_KIND[phrase]
+                if phrase in ("đến năm", "by") and not _YEAR_AFTER_RE.match(low, found.end()):
+                    continue  # a target "by 2025", "đến năm 2030"; not "by the board"
+                if phrase in _PLAN_WORDS and src.before(_ATTAINED_BEFORE, at):
+                    continue  # "đạt 84% kế hoạch" reports attainment, it sets no target
+                if kind == "actual":
+                    actual = at
+                else:
+                    target = at
+            scanned = start
+        kinds.append(_kind_of(src, start, stop, unit, noun, value_high, target > actual))
+    return kinds
+
+
+def _kind_of(
+    src: Source,
+    start: int,
+    stop: int,
+    unit: str,
+    noun: str | None,
+    value_high: float | None,
+    target: bool,
+) -> str:
+    """Return the kind of one figure, ``target`` telling whether its cue words set a target.
+
+    Args:
+        src: The text.
+        start: Where the figure starts (the fields of its :class:`Reading`).
+        stop: Where what was read of it ends, hedge words after it included.
+        unit: Its unit.
+        noun: Its counted noun, if any.
+        value_high: The high end of a range, else None.
+        target: Whether the last cue word before it in its sentence sets a target.
+    """
+    low = src.low
+    n = len(low)
+    if noun is not None:
+        abstract = _ABSTRACT.get(noun)
+        if abstract is None:
+            abstract = _key(noun) in ABSTRACT_NOUNS
+        if abstract:
+            return "other"
+    if unit == "percent" and _ATTAINMENT_RE.match(low, stop):
+        return "actual"  # "đạt gần 84% kế hoạch": attainment of a plan
+    if value_high is None:
+        # "năm 2020 đạt 45,5% tăng lên 60,6%", "giảm xuống 80% từ mức 91%"
+        char = low[stop] if stop < n else ""
+        if char in _HSPACE:
+            char = _char_after_space(low, stop)
+        if char in _BASELINE_FIRST and _BASELINE_RE.match(low, stop):
+            return "baseline"
+        if (
+            start
+            and low[start - 1] in _HSPACE
+            and _char_before_space(low, start) in _FROM_LAST
+            and _FROM_BEFORE.match(src.rev, n - start)
+        ):
+            return "baseline"
+    return "target" if target else "actual"
 
 
 # --- normalisation -------------------------------------------------------------------------
@@ -789,10 +834,9 @@ def extract_quantities(
     lang = detect_lang(nfc) if lang is None else lang
     figures: list[Figure] = []
     readings = _scan(src, lang)
-    kinds = _Kinds(src)
-    for r in readings:
+    for r, kind in zip(readings, _kinds(src, readings), strict=True):
         # the fields at once: faster than one attribute of the NamedTuple after the other
-        r_start, r_end, stop, value, high, unit, noun, qualifier, decimals, scale, over, why, _ = r
+        r_start, r_end, _, value, high, unit, noun, qualifier, decimals, scale, over, why, _ = r
         start, end = (to_given(r_start), to_given(r_end)) if to_given else (r_start, r_end)
         if why or unit is None:
             problem = why or (
@@ -801,11 +845,10 @@ def extract_quantities(
                 else "no unit or counted noun after the number"
             )
             figures.append(
-                _figure(doc, start, end, text[start:end], value, high, "", qualifier, "other",
+                _figure(doc, start, end, text[start:end], value, high, "", qualifier, kind,
                         decimals, scale, None, over, problem)
             )  # fmt: skip
             continue
-        kind = kinds.kind(r_start, stop, unit, noun, high)
         figures.append(
             _figure(doc, start, end, text[start:end], value, high, unit, qualifier, kind,
                     decimals, scale, noun, over, None)

@@ -430,3 +430,24 @@ def test_a_colon_between_digits_that_is_no_clock_time_reads_on(text):
 
 def test_a_clock_time_is_still_no_figure():
     assert extract_quantities("Họp lúc 9:30 sáng") == []
+
+
+def test_sentence_starts_of_ascending_positions_are_those_of_each_position():
+    # _sentence_starts looks for sentence ends only between one position and the next
+    rng = random.Random(11)
+    for _ in range(1500):
+        size = rng.choice([1, 3, 40, 700, 1500, 3000])
+        marks = rng.choice([0.001, 0.02, 0.2])
+        text = "".join(
+            rng.choice("\n.!?…") if rng.random() < marks else rng.choice("  ab1đ")
+            for _ in range(size)
+        )
+        src = Source.of(text)
+        positions = sorted(rng.sample(range(size + 1), min(size + 1, rng.choice([1, 5, 60]))))
+        assert X._sentence_starts(src, positions) == [
+            X._sentence_start(src, pos) for pos in positions
+        ]
+        shuffled = rng.sample(positions, len(positions))  # out of order: still right
+        assert X._sentence_starts(src, shuffled) == [
+            X._sentence_start(src, pos) for pos in shuffled
+        ]
