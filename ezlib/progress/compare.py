@@ -14,7 +14,10 @@ COMPARISON_COLUMNS = (
     "period_end_year",
     "target_per_year_usd",
     "measured",
-    "attainment_point",
+    "reached_point",
+    "baseline_fact_id",
+    "baseline_value",
+    "unit",
     "target_fact_id",
 )
 """Columns of :func:`compare_zones`."""
@@ -42,7 +45,9 @@ def compare_zones(
     Returns:
         One row per target (once, also when a zone's successor is listed too),
         :data:`COMPARISON_COLUMNS`: the target per plan year in USD (NaN for other units),
-        whether it is measured, and its attainment if so.
+        whether it is measured, and the share of it reached if so
+        (:func:`ezlib.progress.zone.reached_share`: for a level target, of the way from its
+        baseline, which it gives with its unit).
     """
     zones = zone_groups(facts) if zones is None else zones
     tables, listed = [], set()
@@ -68,7 +73,10 @@ def compare_zones(
             "period_end_year": table["period_end_year"],
             "target_per_year_usd": per_year,
             "measured": measured,
-            "attainment_point": table["attainment_point"].where(measured),
+            "reached_point": table["reached_point"].where(measured),
+            "baseline_fact_id": table["baseline_fact_id"],
+            "baseline_value": table["baseline_value"],
+            "unit": table["unit"],
             "target_fact_id": table["target_fact_id"],
         },
         columns=list(COMPARISON_COLUMNS),

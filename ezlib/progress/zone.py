@@ -62,9 +62,46 @@ def zone_history(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
     return _assessed(readings, data_date(facts))
 
 
+REACHED_COLUMNS = ("reached_low", "reached_point", "reached_high")
+"""The share of each target reached, as every page words and charts it (:func:`reached_share`)."""
+
+
+def from_baseline(table: pd.DataFrame) -> pd.Series:
+    """Tell whether each target is measured from its baseline: a level target that has one."""
+    if "baseline_fact_id" not in table:
+        return pd.Series(False, index=table.index)
+    return table["baseline_fact_id"].map(lambda fact: isinstance(fact, str) and fact != "")
+
+
+def reached_share(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the share of each target reached, as the pages show it in words and in charts.
+
+    For a level target measured from its baseline, the share of the way from the baseline
+    (``gap_closed``, on which its pace is measured too): "6.080 of 6.418 ha" reads 95%, but the
+    area was already 6.074 ha at the plan's start, so 2% of the way (docs/methods.md section 8).
+    For any other target, actual / target (``attainment``; for a flow the two are the same).
+
+    Args:
+        table: Assessed targets: the columns of :func:`ezlib.methods.assess.assess` and
+            ``baseline_fact_id``.
+
+    Returns:
+        :data:`REACHED_COLUMNS` (low, point and high of the band), on the table's index.
+    """
+    based = from_baseline(table)
+    return pd.DataFrame(
+        {
+            f"reached_{part}": table[f"gap_closed_{part}"].where(based, table[f"attainment_{part}"])
+            for part in ("low", "point", "high")
+        },
+        index=table.index,
+    )
+
+
 def _assessed(pairs: pd.DataFrame, data_date: pd.Timestamp) -> pd.DataFrame:
     pairs = pairs.reset_index(drop=True)
     table = pairs.join(assess(pairs))
+    table = table.join(reached_share(table))
     measured = pairs["pairing"] != "none"
     table["status"] = np.where(measured, "measured", "no_actual")
     table["flags"] = table["flags"].astype(str).where(measured, "")

@@ -121,7 +121,7 @@ def pace_chart(table: pd.DataFrame, lang: str) -> Chart:
     rows = (
         table[table["pace_index_point"].notna()] if "pace_index_point" in table else table.iloc[0:0]
     )
-    highest = float(np.nanmax(rows["attainment_point"], initial=1.0)) if len(rows) else 1.0
+    highest = float(np.nanmax(rows["reached_point"], initial=1.0)) if len(rows) else 1.0
     top = min(max(1.1, highest * 1.15), PACE_TOP)
     series: dict[str, list[pd.Series]] = {}
     for _, row in rows.iterrows():
@@ -137,12 +137,10 @@ def pace_chart(table: pd.DataFrame, lang: str) -> Chart:
         for i, (name, members) in enumerate(series.items()):
             color = palette[i % len(palette)]
             x = np.array([r["elapsed_share"] for r in members], dtype=float)
-            point = np.array([r["attainment_point"] for r in members], dtype=float)
+            point = np.array([r["reached_point"] for r in members], dtype=float)
             shown = np.minimum(point, top)
-            low = np.minimum(np.array([r["attainment_low"] for r in members], dtype=float), shown)
-            high = np.clip(
-                np.array([r["attainment_high"] for r in members], dtype=float), shown, top
-            )
+            low = np.minimum(np.array([r["reached_low"] for r in members], dtype=float), shown)
+            high = np.clip(np.array([r["reached_high"] for r in members], dtype=float), shown, top)
             ax.errorbar(
                 x,
                 shown,
@@ -205,9 +203,9 @@ def _attainment_data(
     if elapsed:
         data[text("col.elapsed", lang)] = rows["elapsed_share"].to_numpy(dtype=float)
     data |= {
-        text("col.estimate", lang): rows["attainment_point"].to_numpy(dtype=float),
-        text("col.low", lang): rows["attainment_low"].to_numpy(dtype=float),
-        text("col.high", lang): rows["attainment_high"].to_numpy(dtype=float),
+        text("col.estimate", lang): rows["reached_point"].to_numpy(dtype=float),
+        text("col.low", lang): rows["reached_low"].to_numpy(dtype=float),
+        text("col.high", lang): rows["reached_high"].to_numpy(dtype=float),
         text("col.fact", lang): rows["target_fact_id"].to_numpy(),
     }
     return pd.DataFrame(data)
@@ -222,7 +220,7 @@ def _pace_alt(rows: pd.DataFrame, lang: str) -> str:
             "chart.pace.item",
             lang,
             name=target_name(row, lang),
-            attainment=format_percent(row["attainment_point"], lang),
+            attainment=format_percent(row["reached_point"], lang),
             elapsed=format_percent(row["elapsed_share"], lang),
         )
         for _, row in rows.iterrows()
@@ -265,9 +263,9 @@ def target_actual_chart(table: pd.DataFrame, lang: str) -> Chart:
     rows = table[table["status"] == "measured"]
     names = _bar_names(rows, lang)
     y = np.arange(len(rows))
-    point = rows["attainment_point"].to_numpy(dtype=float)
-    low = np.clip(rows["attainment_low"].to_numpy(dtype=float), 0, point)
-    high = np.clip(rows["attainment_high"].to_numpy(dtype=float), point, 5.0)
+    point = rows["reached_point"].to_numpy(dtype=float)
+    low = np.clip(rows["reached_low"].to_numpy(dtype=float), 0, point)
+    high = np.clip(rows["reached_high"].to_numpy(dtype=float), point, 5.0)
     with chart_style() as palette:
         fig = Figure(figsize=(6.5, 1.1 + 0.5 * max(len(rows), 1)))
         _margins(fig, left=0.25, right=0.3, top=0.4, bottom=0.65)
@@ -307,12 +305,12 @@ def _tva_alt(rows: pd.DataFrame, names: list[str], lang: str) -> str:
             lang,
             name=name,
             attainment=format_share(
-                row["attainment_low"], row["attainment_point"], row["attainment_high"], lang
+                row["reached_low"], row["reached_point"], row["reached_high"], lang
             ),
         )
         for name, (_, row) in zip(names, rows.iterrows(), strict=True)
     )
-    met = int((rows["attainment_point"] >= 1).sum())
+    met = int((rows["reached_point"] >= 1).sum())
     return text("chart.tva.alt", lang, n=targets(len(rows), lang), met=met, items=items)
 
 

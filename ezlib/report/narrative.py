@@ -65,7 +65,7 @@ def _opening(row: pd.Series, lang: str) -> str:
             target=target_figure(row, lang),
             actual=format_figure(row["actual_value"], unit, lang, row["actual_qualifier"]),
             attainment=format_share(
-                row["attainment_low"], row["attainment_point"], row["attainment_high"], lang
+                row["reached_low"], row["reached_point"], row["reached_high"], lang
             ),
         )
     achieved, hedge = _achieved(row)

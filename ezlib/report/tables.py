@@ -461,19 +461,21 @@ def progress_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def attainment_figure(row: pd.Series, lang: str) -> str:
-    """Write attainment with its band; for a level target with a baseline, the gap closed from it.
+    """Write the share of a target reached with its band (``reached_*``, as the charts draw it).
 
-    "6.080 of 6.418 ha" reads 95%, but the area was already 6.074 ha: 2% of the way.
+    For a level target with a baseline, it is the share of the way from it: "6.080 of 6.418 ha"
+    reads 95%, but the area was already 6.074 ha: 2% of the way.
     """
+    share = format_share(row["reached_low"], row["reached_point"], row["reached_high"], lang)
+    return _of_the_way(share, row, lang)
+
+
+def _of_the_way(share: str, row: pd.Series, lang: str) -> str:
+    """Return ``share`` written, or "``share`` of the way from <baseline>" if it is from one."""
     if isinstance(row.get("baseline_fact_id"), str) and row["baseline_fact_id"]:
-        share = format_share(
-            row["gap_closed_low"], row["gap_closed_point"], row["gap_closed_high"], lang
-        )
         base = format_amount(row["baseline_value"], row["unit"], lang)
         return text("from_baseline", lang, share=share, base=base)
-    return format_share(
-        row["attainment_low"], row["attainment_point"], row["attainment_high"], lang
-    )
+    return share
 
 
 def caveat_notes(table: pd.DataFrame, lang: str) -> str:
@@ -1163,7 +1165,9 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
                 ),
                 text("col.per_year", lang): _per_year(row, fact, lang),
                 text("col.measured", lang): text("measured" if measured else "no_actual", lang),
-                text("col.attainment", lang): format_percent(row["attainment_point"], lang)
+                text("col.attainment", lang): _of_the_way(
+                    format_percent(row["reached_point"], lang), row, lang
+                )
                 if measured
                 else DASH,
                 text("col.sources", lang): row["target_fact_id"],

@@ -699,17 +699,22 @@ TEXT.update(
             "vi": "Tỷ lệ thời gian kế hoạch đã qua",
             "en": "Share of plan period elapsed",
         },
-        "chart.pace.y": {"vi": "Tỷ lệ mục tiêu đã đạt", "en": "Share of target reached"},
+        # A level target's share is of the way from its baseline, a flow's from zero: one word
+        "chart.pace.y": {
+            "vi": "Tỷ lệ quãng đường tới mục tiêu",
+            "en": "Share of the way to the target",
+        },
         "chart.pace.diagonal": {"vi": "Đúng tiến độ", "en": "On pace"},
         "chart.pace.alt": {
-            "vi": "Biểu đồ: tỷ lệ đạt mục tiêu so với tỷ lệ thời gian kế hoạch đã qua của {n}; "
+            "vi": "Biểu đồ: tỷ lệ quãng đường tới mục tiêu so với tỷ lệ thời gian kế hoạch đã qua "
+            "của {n}; "
             "{ahead} nằm trên hoặc ở đường đúng tiến độ, {behind} nằm dưới. {items}.",
-            "en": "Chart: share of target reached against share of the plan period elapsed, "
+            "en": "Chart: share of the way to the target against share of the plan period elapsed, "
             "{n}; {ahead} on or above the on-pace line, {behind} below it. {items}.",
         },
         "chart.pace.item": {
-            "vi": "{name}: đạt {attainment} mục tiêu khi đã qua {elapsed} thời gian",
-            "en": "{name}: {attainment} of target with {elapsed} of the time elapsed",
+            "vi": "{name}: đi được {attainment} quãng đường khi đã qua {elapsed} thời gian",
+            "en": "{name}: {attainment} of the way with {elapsed} of the time elapsed",
         },
         "chart.pace.empty": {
             "vi": "Biểu đồ: chưa có mục tiêu nào đo được tiến độ theo thời gian.",
@@ -717,13 +722,15 @@ TEXT.update(
         },
         "chart.tva.title": {"vi": "Mục tiêu và thực hiện", "en": "Target and actual"},
         "chart.tva.x": {
-            "vi": "Đạt (% mục tiêu, với khoảng bất định)",
-            "en": "Attainment (% of target, with band)",
+            "vi": "Tỷ lệ quãng đường tới mục tiêu, với khoảng bất định",
+            "en": "Share of the way to the target, with band",
         },
         "chart.tva.alt": {
-            "vi": "Biểu đồ thanh: tỷ lệ đạt của {n} đã có số thực hiện, kèm khoảng bất định; "
+            "vi": "Biểu đồ thanh: tỷ lệ quãng đường tới mục tiêu của {n} đã có số thực hiện, kèm "
+            "khoảng bất định; "
             "{met} đạt hoặc vượt 100%. {items}.",
-            "en": "Bar chart: attainment of {n} with an actual, with uncertainty bands; {met} at "
+            "en": "Bar chart: share of the way to the target of {n} with an actual, with "
+            "uncertainty bands; {met} at "
             "or above 100%. {items}.",
         },
         "chart.tva.item": _same("{name}: {attainment}"),

@@ -18,8 +18,10 @@ from ezlib.progress.zone import (
     zone_history,
     zone_progress,
 )
+from ezlib.report.charts import pace_chart, target_actual_chart
 from ezlib.report.narrative import plan_narrative
 from ezlib.report.tables import (
+    attainment_figure,
     checks_display,
     comparison_display,
     format_amount,
@@ -195,6 +197,21 @@ def test_a_level_target_is_measured_from_its_baseline(hai_phong):
     gap = (row["actual_value"] - 6074) / (6418 - 6074)
     assert row["gap_closed_point"] == pytest.approx(gap)
     assert row["gap_closed_point"] < 0.5 < row["attainment_point"]
+
+
+def test_pages_and_charts_show_one_share_reached_the_way_from_the_baseline(hai_phong):
+    # Park land read 95% (6.080 of 6.418 ha) in the charts and 2% of the way from 6.074 ha in
+    # the tables; its pace (0.04) is of the 2%. Every page now shows and draws the 2%.
+    row = hai_phong.loc["hp-002"]
+    assert row["reached_point"] == pytest.approx(row["gap_closed_point"])
+    assert "2%" in attainment_figure(row, "en") and "95%" not in attainment_figure(row, "en")
+    flow = hai_phong[hai_phong["baseline_fact_id"] == ""].dropna(subset=["attainment_point"])
+    assert (flow["reached_point"] == flow["attainment_point"]).all() and len(flow)
+    table = hai_phong.reset_index()
+    for chart in (pace_chart(table, "en"), target_actual_chart(table, "en")):
+        drawn = chart.data.set_index(chart.data.columns[-1])  # by target fact
+        assert drawn.loc["hp-002", "Estimate"] == pytest.approx(row["gap_closed_point"])
+        assert "95%" not in chart.alt
 
 
 def test_hai_phong_annual_fdi_is_reconciled_with_the_2021_2023_total(facts):

@@ -196,9 +196,9 @@ def assessed(**columns):
         "period_end_year": [2024.0, 2024.0, 2025.0],
         "status": ["measured"] * 3,
         "elapsed_share": [1.0, 1.0, 0.6],
-        "attainment_low": [1.89, 1.74, 0.83],
-        "attainment_point": [2.42, 2.17, 0.84],
-        "attainment_high": [2.42, 2.18, 0.84],
+        "reached_low": [1.89, 1.74, 0.83],
+        "reached_point": [2.42, 2.17, 0.84],
+        "reached_high": [2.42, 2.18, 0.84],
         "pace_index_point": [2.42, 2.17, 1.4],
     }
     return pd.DataFrame(base | columns)
@@ -217,10 +217,11 @@ def test_a_chart_carries_its_alt_text_in_the_page_language():
     chart = pace_chart(assessed(), "vi")
     data, metadata = chart._repr_mimebundle_()
     assert metadata["image/png"]["alt"] == chart.alt == data["text/plain"]
-    assert chart.alt.startswith("Biểu đồ: tỷ lệ đạt mục tiêu") and "3 mục tiêu" in chart.alt
+    assert chart.alt.startswith("Biểu đồ: tỷ lệ quãng đường tới mục tiêu")
+    assert "3 mục tiêu" in chart.alt
     assert "3 nằm trên hoặc ở đường đúng tiến độ, 0 nằm dưới" in chart.alt
     bars = target_actual_chart(assessed(), "en")
-    assert bars.alt.startswith("Bar chart: attainment of 3 targets")
+    assert bars.alt.startswith("Bar chart: share of the way to the target of 3 targets")
     assert "FDI attracted, 2024 (target 1.8–2.3 bn USD, ev-003): 242% (189%–242%)" in bars.alt
     assert chart.png() == chart.png()  # the same bytes every run: nbval compares them
 
