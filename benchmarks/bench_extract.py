@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -127,38 +128,40 @@ def naive_extract(text: str) -> list[tuple[int, int, float, str | None]]:
 
 def _throughput(
     extract: Callable[[str], list], corpus: list[str], rounds: int
-) -> tuple[float, float, list[list]]:
-    """Return the best wall-clock and CPU seconds of ``rounds`` passes, and the figures."""
-    wall = cpu = float("inf")
+) -> tuple[list[float], float, list[list]]:
+    """Return the wall-clock seconds of ``rounds`` passes, the best CPU seconds, the figures."""
+    walls, cpu = [], float("inf")
     for _ in range(rounds):
         w, c = time.perf_counter(), time.process_time()
         figures = [extract(article) for article in corpus]
-        wall = min(wall, time.perf_counter() - w)
+        walls.append(time.perf_counter() - w)
         cpu = min(cpu, time.process_time() - c)
-    return wall, cpu, figures
+    return sorted(walls), cpu, figures
 
 
-def main(megabytes: float = 6.0, rounds: int = 3) -> None:
+def main(megabytes: float = 6.0, rounds: int = 5) -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     corpus = build_corpus(megabytes)
     extract_quantities(corpus[0])  # warm up (regular expressions are compiled at import)
     naive_extract(corpus[0])
-    print(f"one core, best of {rounds} passes; target >= 10 MB/s of UTF-8 text")
+    print(f"one core, {rounds} passes each: best (median, slowest); target >= 10 MB/s of UTF-8")
     for name, part in (("whole corpus", corpus), ("real articles only", corpus[::2])):
         size = sum(len(a.encode("utf-8")) for a in part) / 1e6
-        wall, cpu, figures = _throughput(extract_quantities, part, rounds)
+        walls, cpu, figures = _throughput(extract_quantities, part, rounds)
         found = sum(map(len, figures))
         flagged = sum(1 for fs in figures for f in fs if f.problem)
         print(
             f"{name}: {len(part)} articles, {size:.2f} MB, {found} figures ({flagged} flagged): "
-            f"{size / wall:.1f} MB/s wall clock, {size / cpu:.1f} MB/s of CPU time"
+            f"{size / walls[0]:.1f} MB/s wall clock ({size / statistics.median(walls):.1f}, "
+            f"{size / walls[-1]:.1f}), {size / cpu:.1f} MB/s of CPU time"
         )
-        naive_wall, naive_cpu, naive_figures = _throughput(naive_extract, part, rounds)
+        naive_walls, naive_cpu, naive_figures = _throughput(naive_extract, part, rounds)
         print(
             f"  naive regex extractor: {sum(map(len, naive_figures))} figures: "
-            f"{size / naive_wall:.1f} MB/s wall clock, {size / naive_cpu:.1f} MB/s of CPU time; "
-            f"ezlib / naive = {naive_wall / wall:.2f} (wall clock), {naive_cpu / cpu:.2f} (CPU)"
+            f"{size / naive_walls[0]:.1f} MB/s wall clock, {size / naive_cpu:.1f} MB/s of CPU "
+            f"time; ezlib / naive = {naive_walls[0] / walls[0]:.2f} (wall clock), "
+            f"{naive_cpu / cpu:.2f} (CPU)"
         )
 
 
