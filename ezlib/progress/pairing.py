@@ -7,6 +7,8 @@ went in (:data:`EVIDENCE_COLUMNS`), so a zone's progress is ``pairs.join(assess(
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -19,6 +21,7 @@ from ezlib.vocabulary import CAVEATS
 EVIDENCE_COLUMNS = (
     "target_fact_id",
     "target_source",
+    "restated_fact_ids",
     "entity_id",
     "indicator",
     "target_measure",
@@ -39,7 +42,8 @@ EVIDENCE_COLUMNS = (
     "later_value",
     "later_end",
 )
-"""What was paired: the target's id, source, entity (a zone, or one of its parks), measure
+"""What was paired: the target's id, source, the ids of the same target as other sources
+restate it (a list: :func:`restatements`), entity (a zone, or one of its parks), measure
 (``implied`` for a plan implied by "đạt X% kế hoạch"), quote and figure as reported (in its
 own currency); the actuals' ids (a list), quotes and end date, the latest the data holds; how
 they were paired; the baseline's id; ``history``, the earlier readings of the same target
@@ -441,8 +445,14 @@ def _actuals(own: list[Fact], indicator: str) -> list[Fact]:
     return [f for f in own if f["kind"] == "actual" and f["indicator"] == indicator]
 
 
-def _pair(target: Fact, own: list[Fact], scope_change: str = "") -> dict:
-    """Pair one stated target with the evidence of its own entity (and of its successor)."""
+def _pair(
+    target: Fact, own: list[Fact], scope_change: str = "", restated: Sequence[Fact] = ()
+) -> dict:
+    """Pair one stated target with the evidence of its own entity (and of its successor).
+
+    ``restated`` are the same target as other sources state it: listed with it, their caveats
+    carried.
+    """
     actuals = _actuals(own, target["indicator"])
     measure = target["measure"]
     history: list[dict] = []
@@ -475,11 +485,12 @@ def _pair(target: Fact, own: list[Fact], scope_change: str = "") -> dict:
     end = target["period_end"] if pd.notna(target["period_end"]) else target["as_of"]
     actual_end = max(_end(a) for a in chosen) if chosen else pd.NaT
     decimals, scale = _step(chosen) if chosen else (np.nan, np.nan)
-    used = [target, *chosen, *([base] if base is not None else [])]
+    used = [target, *restated, *chosen, *([base] if base is not None else [])]
     crossed = [a for a in chosen if a["entity_id"] != target["entity_id"]]
     return {
         "target_fact_id": target["fact_id"],
         "target_source": target["source_id"],
+        "restated_fact_ids": [f["fact_id"] for f in restated],
         "entity_id": target["entity_id"],
         "indicator": target["indicator"],
         "target_measure": measure,
@@ -637,9 +648,59 @@ def _zone_pairs(
         targets = [f for f in mine_only if f["kind"] == "target"]
         # A merged unit's target in the report of a zone it absorbed: scope changed.
         listed = "" if entity in mine else f"{zone} → {entity}"
-        rows += [_pair(target, own, listed) for target in targets]
+        rows += [_pair(target, own, listed, restated) for target, restated in restatements(targets)]
         rows += _implied_rows(entity, mine_only, targets, listed)
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
+
+
+_STATEMENT = (
+    "entity_id",
+    "indicator",
+    "measure",
+    "reference",
+    "period_start",
+    "period_end",
+    "as_of",
+    "ref_start",
+    "ref_end",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+)
+"""What makes two target facts one target: the same plan, figure and hedge, for the same unit."""
+
+
+def restatements(targets: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
+    """Group the target facts that state the same target (:data:`_STATEMENT`).
+
+    A target restated by a later report ("will be expanded to 6,418ha", the HEZA head on the
+    Resolution 06-NQ/TU target) is one target with two sources, not two targets: a page that
+    listed both would count it twice.
+
+    Args:
+        targets: Target facts, in the facts' order.
+
+    Returns:
+        Each target once, the first fact that states it with the others that restate it, in
+        the facts' order.
+
+    Example:
+        >>> plan = {k: None for k in _STATEMENT} | {"value": 6418.0, "unit": "ha"}
+        >>> grouped = restatements([
+        ...     plan | {"fact_id": "hp-002"}, plan | {"fact_id": "ev-048"},
+        ...     plan | {"fact_id": "ev-049", "value": 6074.0}])
+        >>> [(t["fact_id"], [r["fact_id"] for r in rest]) for t, rest in grouped]
+        [('hp-002', ['ev-048']), ('ev-049', [])]
+    """
+    groups: dict[tuple, tuple[Fact, list[Fact]]] = {}
+    for fact in targets:
+        key = tuple(None if pd.isna(fact[c]) else fact[c] for c in _STATEMENT)
+        if key in groups:
+            groups[key][1].append(fact)
+        else:
+            groups[key] = (fact, [])
+    return list(groups.values())
 
 
 def _implied_rows(
@@ -689,6 +750,7 @@ def _implied_rows(
             {
                 "target_fact_id": share["fact_id"],
                 "target_source": share["source_id"],
+                "restated_fact_ids": [],
                 "entity_id": entity,
                 "indicator": share["indicator"],
                 "target_measure": "implied",

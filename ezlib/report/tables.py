@@ -433,7 +433,7 @@ def progress_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
                 text("col.sources", lang): " ; ".join(
                     x
                     for x in (
-                        row["target_fact_id"],
+                        *target_ids(row),
                         evidence_ids(row["actual_fact_ids"], row["pairing"]),
                     )
                     if x
@@ -521,7 +521,7 @@ def history_display(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col.reading", lang): format_date(pd.Timestamp(row["actual_end"]), lang),
             text("col.actual", lang): actual_figure(row, lang),
             text("col.attainment", lang): attainment_figure(row, lang),
-            text("col.sources", lang): " ; ".join([row["target_fact_id"], *row["actual_fact_ids"]]),
+            text("col.sources", lang): " ; ".join([*target_ids(row), *row["actual_fact_ids"]]),
         }
         for _, row in earlier.iterrows()
     ]
@@ -578,9 +578,15 @@ def evidence_ids(ids: list[str], pairing: str) -> str:
     )
 
 
+def target_ids(row: pd.Series) -> list[str]:
+    """The facts that state a pair's target: its own, then those that restate it."""
+    restated = row.get("restated_fact_ids")
+    return [row["target_fact_id"], *(restated if isinstance(restated, list) else ())]
+
+
 def fact_ids_of(table: pd.DataFrame) -> list[str]:
-    """Every fact id behind an assessed table: its targets, then its actuals."""
-    ids = list(table["target_fact_id"])
+    """Every fact id behind an assessed table: its targets (restated too), then its actuals."""
+    ids = [i for _, row in table.iterrows() for i in target_ids(row)]
     for actuals in table["actual_fact_ids"]:
         ids += actuals
     return ids
@@ -1332,7 +1338,7 @@ def outcomes_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
             else DASH,
             text("col.outcome", lang): text(f"outcome.{row['plan_status']}", lang),
             text("col.caveats", lang): caveat_words(row.get("caveats", ()), lang),
-            text("col.sources", lang): " ; ".join([row["target_fact_id"], *row["actual_fact_ids"]]),
+            text("col.sources", lang): " ; ".join([*target_ids(row), *row["actual_fact_ids"]]),
         }
         for _, row in table.iterrows()
     ]

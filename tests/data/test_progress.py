@@ -199,6 +199,17 @@ def test_a_level_target_is_measured_from_its_baseline(hai_phong):
     assert row["gap_closed_point"] < 0.5 < row["attainment_point"]
 
 
+def test_a_target_restated_by_another_source_is_one_target_with_both(hai_phong, facts):
+    # ev-048 restates the 6.418 ha of Resolution 06-NQ/TU (hp-002): one card, not two, and
+    # 13 targets in the headline; both facts are its sources, on the cards and in the tables.
+    assert "ev-048" not in hai_phong.index
+    assert hai_phong.loc["hp-002", "restated_fact_ids"] == ["ev-048"]
+    cited = progress_display(hai_phong.reset_index(), "en")
+    assert "hp-002 ; ev-048" in cited[cited.columns[-1]].iloc[list(hai_phong.index).index("hp-002")]
+    plans = hai_phong[["entity_id", "indicator", "period_start_year", "target_value"]]
+    assert not plans.duplicated().any()
+
+
 def test_pages_and_charts_show_one_share_reached_the_way_from_the_baseline(hai_phong):
     # Park land read 95% (6.080 of 6.418 ha) in the charts and 2% of the way from 6.074 ha in
     # the tables; its pace (0.04) is of the 2%. Every page now shows and draws the 2%.
