@@ -653,28 +653,15 @@ def _zone_pairs(
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
 
 
-_STATEMENT = (
-    "entity_id",
-    "indicator",
-    "measure",
-    "reference",
-    "period_start",
-    "period_end",
-    "as_of",
-    "ref_start",
-    "ref_end",
-    "value",
-    "value_high",
-    "unit",
-    "qualifier",
-)
-"""What makes two target facts one target: the same plan, figure and hedge, for the same unit."""
+_STATEMENT = FACT_COLUMNS[FACT_COLUMNS.index("entity_id") : FACT_COLUMNS.index("quote")]
+"""What makes two target facts one target: the same unit, plan, figure and hedge (every column
+of a fact but its id, source, quote and note)."""
 
 
 def restatements(targets: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
     """Group the target facts that state the same target (:data:`_STATEMENT`).
 
-    A target restated by a later report ("will be expanded to 6,418ha", the HEZA head on the
+    A target restated by another report ("will be expanded to 6,418ha", the HEZA head on the
     Resolution 06-NQ/TU target) is one target with two sources, not two targets: a page that
     listed both would count it twice.
 
