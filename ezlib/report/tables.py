@@ -1328,7 +1328,10 @@ def outcomes_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = [
         {
             **({text("col.zone", lang): entity_name(row["zone"], lang)} if "zone" in table else {}),
-            text("col.entity", lang): entity_name(row["entity_id"], lang),
+            # A zone's own target says so, not the zone's long name a second time
+            text("col.entity", lang): text("entity.whole", lang)
+            if row["entity_id"] == row.get("zone")
+            else entity_name(row["entity_id"], lang),
             text("col.indicator", lang): indicator_label(row["indicator"], lang),
             text("col.plan", lang): plan_period(row["period_start_year"], row["period_end_year"]),
             text("col.target", lang): target_figure(row, lang),

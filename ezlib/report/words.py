@@ -306,6 +306,7 @@ TEXT.update(
         },
         "col.outcome": {"vi": "Kết quả kỳ kế hoạch", "en": "Plan outcome"},
         "col.entity": {"vi": "Khu, cụm", "en": "Zone or park"},
+        "entity.whole": {"vi": "toàn khu", "en": "the whole zone"},
         "col.reading": {"vi": "Số đo đến", "en": "Reading to"},
         "col.year": {"vi": "Năm", "en": "Year"},
         "col.unit": {"vi": "Đơn vị", "en": "Unit"},
