@@ -287,3 +287,14 @@ def test_the_all_zone_page_shares_one_assessment_and_one_pass_over_the_dates(fac
     assert list(dates) == list(zones)
     assert dates == {zone: data_date(facts, zone) for zone in zones}
     assert len(set(dates.values())) > 1  # the zones' own dates, not the dataset's
+
+
+def test_plan_outcomes_name_a_zone_once_and_its_parks_by_name(facts):
+    from ezlib.report.tables import outcomes_display
+
+    outcomes = plan_outcomes(facts)
+    shown = outcomes_display(outcomes, "en")
+    own = (outcomes["entity_id"] == outcomes["zone"]).to_numpy()
+    assert own.any() and not own.all()  # the zones' own targets, and some of their parts'
+    assert (shown.loc[own, "Zone or park"] == "the whole zone").all()
+    assert not (shown.loc[~own, "Zone or park"] == "the whole zone").any()
