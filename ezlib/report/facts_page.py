@@ -59,9 +59,6 @@ linear-gradient(to left,#0000002e,#0000) right/.8rem 100% no-repeat scroll}
 --cols:4.6rem minmax(6.5rem,1fr) minmax(6.5rem,1fr) 5.4rem 8.2rem minmax(13rem,2.6fr)
 minmax(10.5rem,2.4fr) 9.2rem minmax(5.5rem,.9fr) minmax(7rem,1.1fr)}
 .facts td.date{white-space:nowrap}
-.hint{display:none;font-size:.9rem;color:#4a5560;margin:.3rem 0}
-@media (max-width:40rem){.facts{min-width:66rem;--cols:4.6rem 6rem 6rem 5.4rem 8rem 12rem 11rem
-9.2rem 5.5rem 7rem}.hint{display:block}}
 .facts thead,.facts tbody{display:block}
 .facts tr{display:grid;grid-template-columns:var(--cols);border-bottom:1px solid #e3e6ea}
 .facts tbody tr{content-visibility:auto;contain-intrinsic-size:auto 7rem}
@@ -75,10 +72,29 @@ minmax(10.5rem,2.4fr) 9.2rem minmax(5.5rem,.9fr) minmax(7rem,1.1fr)}
 .reports ul{margin:0;padding:0;list-style:none}.reports li+li{margin-top:.25rem}
 .unused{color:#4a5560;font-style:italic}
 .facts tbody tr:target{background:#fff4cc}
+.facts td[data-label]::before{display:none;content:attr(data-label) ": ";color:#4a5560}
+/* On a phone each fact is a card: id, zone and indicator beside its figure, then the quote,
+   the source and its date, what to know before citing it and where it is used, labelled. */
+@media (max-width:40rem){
+.scroll{overflow-x:visible;border:0;background:none}
+.facts{min-width:0;font-size:.92rem}
+.facts thead{display:none}
+.facts tr{grid-template-columns:minmax(0,1fr) auto;padding:.45rem 0;grid-template-areas:
+"id figure" "zone figure" "indicator kind" "quote quote" "source date" "caveats caveats"
+"reports reports"}
+.facts tbody tr{contain-intrinsic-size:auto 17rem}
+.facts td{padding:.1rem .4rem}.facts td:empty{display:none}
+.facts td.id{grid-area:id}.facts td.zone{grid-area:zone}.facts td.indicator{grid-area:indicator}
+.facts td.kind{grid-area:kind}.facts td.figure{grid-area:figure;font-weight:600}
+.facts td.quote{grid-area:quote}.facts td.source{grid-area:source}.facts td.date{grid-area:date}
+.facts td.caveats{grid-area:caveats}.facts td.reports{grid-area:reports}
+.facts td[data-label]::before{display:inline}
+.reports ul,.reports li{display:inline}.reports li+li::before{content:" · "}
+}
 @media print{
 nav,.filters{display:none!important}
 body{max-width:none;padding:0;font-size:9pt}
-.scroll{overflow:visible;border:0;background:none}.hint{display:none!important}
+.scroll{overflow:visible;border:0;background:none}
 .facts{min-width:0;font-size:7.5pt;--cols:minmax(0,.75fr) minmax(0,1fr) minmax(0,1fr)
 minmax(0,.75fr) minmax(0,1fr) minmax(0,2.2fr) minmax(0,1.9fr) minmax(0,1fr) minmax(0,1fr)
 minmax(0,1.1fr)}
@@ -89,8 +105,7 @@ td.source a[href^="http"]::after{content:" <" attr(href) ">"}
 }
 """
 """The page's style: the table a grid of fixed columns (fast at thousands of rows), text
-left and figures right, the table scrolling in its own box on a phone, the filters hidden in
-print."""
+left and figures right, each fact a card on a phone, the filters hidden in print."""
 
 _SCRIPT = r"""
 (function () {
@@ -301,6 +316,8 @@ def facts_page_html(
     indicators = {i: indicator_label(i, lang) for i in dict.fromkeys(map(str, facts["indicator"]))}
     kinds = {k: text(f"kind.{k}", lang) for k in FACT_KINDS}
     glued = _glued_words()
+    caveats_label = _e(text("col.caveats", lang))  # cards on a phone label these two
+    reports_label = _e(text("facts.col.reports", lang))
 
     columns = {
         name: facts[name].tolist()
@@ -354,8 +371,10 @@ def facts_page_html(
                 format_date(fact["source_published_date"], lang, str(fact["source_date_precision"]))
             )
             + "</td>",
-            f'<td role="cell" class="caveats">{_e(caveat_words(fact["caveats"], lang))}</td>',
-            f'<td role="cell" class="reports">{_reports_cell(used_by.get(fact_id, ()), lang)}</td>',
+            f'<td role="cell" class="caveats" data-label="{caveats_label}">'
+            f"{_e(caveat_words(fact['caveats'], lang))}</td>",
+            f'<td role="cell" class="reports" data-label="{reports_label}">'
+            f"{_reports_cell(used_by.get(fact_id, ()), lang)}</td>",
         )
         rows.append(
             f'<tr id="{anchor}" role="row" data-zone="{_e(zone)}" data-indicator="{_e(indicator)}" '
@@ -399,7 +418,6 @@ def facts_page_html(
         f'data-group="{"." if lang == "vi" else ","}">'
         f"{_e(text('facts.count', lang, shown=total, total=total))}</p>\n"
         f'<p id="facts-none" class="none" hidden>{_e(text("facts.none", lang))}</p>\n'
-        f'<p class="hint">{_e(text("facts.scroll_hint", lang))}</p>\n'
         f'<div class="scroll" role="region" tabindex="0" '
         f'aria-label="{_e(text("facts.table", lang))}">'
         f'<table id="facts-table" class="facts" role="table">\n'

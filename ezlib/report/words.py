@@ -784,11 +784,6 @@ TEXT.update(
             "en": "No fact matches the search.",
         },
         "facts.table": {"vi": "Bảng số liệu", "en": "Table of facts"},
-        "facts.scroll_hint": {
-            "vi": "Bảng rộng hơn màn hình: vuốt sang ngang để xem con số, trích dẫn và nguồn.",
-            "en": "The table is wider than the screen: swipe sideways for the figure, quote and "
-            "source.",
-        },
         "facts.col.figure": {"vi": "Con số", "en": "Figure"},
         "facts.col.reports": {"vi": "Dùng trong báo cáo", "en": "Used in"},
         "facts.no_report": {"vi": "chưa dùng trong báo cáo nào", "en": "in no report"},
