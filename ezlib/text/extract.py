@@ -831,7 +831,7 @@ def extract_quantities(
         raise DataError(f"unknown language {lang!r}; expected one of {LANGUAGES} or None")
     nfc, to_given = _nfc_with_offsets(text)
     src = Source.of(nfc)
-    lang = detect_lang(nfc) if lang is None else lang
+    lang = detect_lang(src.low, lowercase=True) if lang is None else lang
     figures: list[Figure] = []
     readings = _scan(src, lang)
     for r, kind in zip(readings, _kinds(src, readings), strict=True):

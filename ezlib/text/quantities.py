@@ -814,11 +814,12 @@ _EN_FUNCTION_WORDS = ("the", "of", "and", "in", "to", "is", "was", "with", "for"
 _EN_WORDS = re.compile(phrase_pattern((*_EN_FUNCTION_WORDS, "billion", "million", "per cent")))
 
 
-def detect_lang(text: str) -> str:
+def detect_lang(text: str, *, lowercase: bool = False) -> str:
     """Guess the number convention of a document from its words.
 
     Args:
         text: The document, or a short quote.
+        lowercase: ``text`` is lowercase already (:attr:`Source.low`): it is not lowered again.
 
     Returns:
         ``"en"`` when English function words outnumber Vietnamese letters (ă, đ, ế, ...) in the
@@ -831,15 +832,16 @@ def detect_lang(text: str) -> str:
     # More than 100 Vietnamese letters in the first 2,000 characters is plainly Vietnamese.
     # Lowercasing and counting go letter by letter, so a count over the first 800 characters
     # is at most the count over the first 2,000: most articles are settled by the shorter one.
-    head = text[:800].lower()
+    lower = str if lowercase else str.lower
+    head = lower(text[:800])
     if _PLAINLY_VIETNAMESE.match(head):
         return "vi"
     if len(text) > 800:
-        head = text[:2000].lower()
+        head = lower(text[:2000])
         if _PLAINLY_VIETNAMESE.match(head):
             return "vi"
     if len(text) > 2000:
-        head = text[:20000].lower()
+        head = lower(text[:20000])
     vietnamese = len(_VI_LETTERS.findall(head))
     english = 0  # English wins as soon as its words outnumber the Vietnamese letters
     for m in _EN_WORDS.finditer(head):

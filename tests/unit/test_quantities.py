@@ -471,5 +471,7 @@ def test_detect_lang_decides_as_the_plain_counts_do():
             length += len(words[-1])
         text = "".join(words)[:size]
         assert detect_lang(text) == reference_detect_lang(text), text[:200]
+        low = q.Source.of(text).low  # as the extractor passes it, lowered once for all
+        assert detect_lang(low, lowercase=True) == detect_lang(text), text[:200]
         seen.add(detect_lang(text))
     assert seen == {"vi", "en"}
