@@ -497,29 +497,22 @@ _FROM_LAST = frozenset("mc")
 _ABSTRACT = {noun: _key(noun) in ABSTRACT_NOUNS for _, noun in _UNIT_WORDS.values() if noun}
 
 
-# Backwards: a line break, or a mark with a space after it (". "), found from the mark: a
-# search for r"\n| [.!?…]" would stop at every space of the reversed text, this one skips ahead
-# to the next mark.
-_SENTENCE_END_BEFORE = re.compile(r"[\n.!?…](?:(?<=\n)|(?<= .))")
+_SENTENCE_ENDS = ("\n", ". ", "! ", "? ", "… ")
+"""A line break, or a mark with a space after it, ends a sentence."""
 
 
-def _sentence_end(src: Source, pos: int, lo: int) -> int:
+def _sentence_end(text: str, pos: int, lo: int, ends: tuple[str, ...] = _SENTENCE_ENDS) -> int:
     """Return where the last sentence end in ``lo..pos`` that ends by ``pos`` stands, or -1.
 
-    A sentence end is a line break, or a mark (".", "!", "?", "…") with a space after it; it
-    ends by ``pos`` if the sentence after it starts at ``pos`` or before.
+    A sentence end (:data:`_SENTENCE_ENDS`) ends by ``pos`` if the sentence after it starts at
+    ``pos`` or before. ``ends`` may leave out the marks the text does not hold.
     """
-    n, rev = len(src.text), src.rev
-    found = _SENTENCE_END_BEFORE.search(rev, n - pos, n - lo)
-    if found is None:
-        return -1
-    at = found.start()
-    if at == n - pos and rev[at] != "\n":  # a mark just before ``pos``, its space at ``pos``
-        found = _SENTENCE_END_BEFORE.search(rev, at + 1, n - lo)
-        if found is None:
-            return -1
-        at = found.start()
-    return n - 1 - at
+    last = -1
+    for end in ends:
+        at = text.rfind(end, lo, pos)
+        if at > last:
+            last = at
+    return last
 
 
 def _sentence_start(src: Source, pos: int) -> int:
@@ -529,7 +522,7 @@ def _sentence_start(src: Source, pos: int) -> int:
     ``pos`` and starts at most 600 characters before it.
     """
     floor = max(0, pos - 600)
-    end = _sentence_end(src, pos, floor)
+    end = _sentence_end(src.text, pos, floor)
     return floor if end < 0 else end + 1 if src.text[end] == "\n" else end + 2
 
 
@@ -540,13 +533,14 @@ def _sentence_starts(src: Source, positions: list[int]) -> list[int]:
     and the next only, not back to the start of each sentence.
     """
     text = src.text
+    ends = tuple(end for end in _SENTENCE_ENDS if end[0] in text)  # "!", "?", "…" are rare
     starts = []
     last = end = -1  # the position before, and the last sentence end found by it
     for pos in positions:
         floor = pos - 600 if pos > 600 else 0
         if pos < last:  # not in ascending order: look back to the floor again
             last = end = -1
-        found = _sentence_end(src, pos, last - 1 if last > floor else floor)
+        found = _sentence_end(text, pos, last - 1 if last > floor else floor, ends)
         if found >= 0:
             end = found
         last = pos
