@@ -536,8 +536,8 @@ def sources_display(facts: pd.DataFrame, fact_ids: list[str], lang: str) -> pd.D
         fact_ids: The ids to list (in this order, duplicates dropped).
         lang: ``vi`` or ``en``.
     """
-    wanted = list(dict.fromkeys(fact_ids))
-    chosen = facts.set_index("fact_id").loc[[f for f in wanted if f in set(facts["fact_id"])]]
+    known = set(facts["fact_id"])
+    chosen = facts.set_index("fact_id").loc[[f for f in dict.fromkeys(fact_ids) if f in known]]
     return pd.DataFrame(
         {
             text("col.fact", lang): chosen.index,
