@@ -180,4 +180,13 @@ def serve(address: str, modules: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2:])
+    try:
+        serve(sys.argv[1], sys.argv[2:])
+    except SystemExit as stop:  # SIGTERM, from the runner at the end of its build
+        if stop.code not in (None, 0):
+            raise
+    # Its socket is gone and its kernels are the system's to reap: leave without tearing down
+    # every preloaded module, which kept the runner waiting a third of a second per build.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

@@ -24,7 +24,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from queue import Empty
 
+import zmq
 from jupyter_client import AsyncKernelClient, AsyncKernelManager
+from traitlets import DottedObjectName, Type
 
 from ezlib.errors import EzlibError
 
@@ -33,6 +35,8 @@ MODE_ENV = "EZLIB_KERNELS"
 MODES = ("fork", "plain")
 PROXY = Path(__file__).with_name("kernel_proxy.py")
 SERVER_START_TIMEOUT = 20.0
+RECONNECT_MS = 5
+"""How often a client's channels retry to connect to a kernel that has not bound them yet."""
 
 
 def fork_kernels_enabled() -> bool:
@@ -88,6 +92,15 @@ class QuickKernelClient(AsyncKernelClient):
     nothing more is waited for (nbclient ignores IOPub messages that answer other requests).
     """
 
+    def start_channels(self, *args, **kwargs) -> None:
+        """Start the channels, retrying every few milliseconds until the kernel listens.
+
+        They connect before the forked kernel has bound its sockets, and ZeroMQ retries a
+        refused connection every 100 ms by default: a wait of up to a tenth of a second.
+        """
+        self.context.setsockopt(zmq.RECONNECT_IVL, RECONNECT_MS)
+        super().start_channels(*args, **kwargs)
+
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         """Wait until the kernel answers ``kernel_info`` on shell and IOPub.
 
@@ -132,7 +145,10 @@ class ForkKernelManager(AsyncKernelManager):
     ready, and gone once killed, within milliseconds.
     """
 
-    client_class = "ezlib.report.kernels.QuickKernelClient"
+    # Both traits: AsyncKernelManager gives ``client_factory`` a fixed default, so naming the
+    # class in ``client_class`` alone left every run on upstream's client and its waits.
+    client_class = DottedObjectName("ezlib.report.kernels.QuickKernelClient")
+    client_factory = Type(QuickKernelClient, klass=AsyncKernelClient)
 
     async def _async_wait(self, pollinterval: float = 0.01) -> None:
         # Upstream polls every 0.1 s for the killed kernel to be gone.

@@ -538,8 +538,8 @@ def sources_display(facts: pd.DataFrame, fact_ids: list[str], lang: str) -> pd.D
         fact_ids: The ids to list (in this order, duplicates dropped).
         lang: ``vi`` or ``en``.
     """
-    wanted = list(dict.fromkeys(fact_ids))
-    chosen = facts.set_index("fact_id").loc[[f for f in wanted if f in set(facts["fact_id"])]]
+    known = set(facts["fact_id"])
+    chosen = facts.set_index("fact_id").loc[[f for f in dict.fromkeys(fact_ids) if f in known]]
     return pd.DataFrame(
         {
             text("col.fact", lang): chosen.index,
@@ -1129,7 +1129,11 @@ def checks_display(
 # The zone comparison and the data audit
 
 
-def _per_year(row: pd.Series, fact: pd.Series | None, lang: str) -> str:
+_PER_YEAR_FIELDS = ["measure", "qualifier", "value_usd", "value_high_usd"]
+"""The fields of a target's fact that :func:`_per_year` reads."""
+
+
+def _per_year(row: pd.Series, fact: dict[str, Any] | None, lang: str) -> str:
     """A target per plan year in USD, with its source's hedge (a range per year as a range)."""
     amount = row["target_per_year_usd"]
     if is_missing(amount):
@@ -1153,15 +1157,17 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
         lang: ``vi`` or ``en``.
     """
     wanted = facts[facts["fact_id"].isin(set(comparison["target_fact_id"]))]
-    targets = to_usd(wanted).set_index("fact_id") if len(wanted) else None
+    # Each target's fields as a record, read once: a row looked up in the whole frame per
+    # target was most of the page's formatting.
+    targets = (
+        to_usd(wanted).set_index("fact_id")[_PER_YEAR_FIELDS].to_dict("index")
+        if len(wanted)
+        else {}
+    )
     rows = []
     for _, row in comparison.iterrows():
         measured = bool(row["measured"])
-        fact = (
-            targets.loc[row["target_fact_id"]]
-            if targets is not None and row["target_fact_id"] in targets.index
-            else None
-        )
+        fact = targets.get(row["target_fact_id"])
         rows.append(
             {
                 text("col.zone", lang): entity_name(str(row["entity_id"]), lang),

@@ -10,13 +10,16 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import zmq
 from jupyter_client import AsyncKernelManager
 
 from ezlib.errors import EzlibError
 from ezlib.paths import project_root
 from ezlib.report.config import load_runs
 from ezlib.report.kernels import (
+    RECONNECT_MS,
     ForkKernelManager,
+    QuickKernelClient,
     _start_server,
     kernel_manager_class,
     kernel_server,
@@ -151,6 +154,17 @@ def test_a_forked_kernel_has_the_preloads_and_the_callers_folder_and_env(server,
     assert preloaded  # imported by the server, not by this code
     assert pid != os.getpid()
     assert _gone(pid), "the forked kernel outlived its kill"
+
+
+def test_a_forked_kernel_is_driven_by_the_quick_client(server, tmp_path):
+    async def checks(km, kc):
+        out, _ = await _run(kc, "print(6 * 7)")
+        return kc, kc.shell_channel.socket.getsockopt(zmq.RECONNECT_IVL), out
+
+    client, reconnect, out = asyncio.run(_with_kernel(tmp_path, checks))
+    assert type(client) is QuickKernelClient  # not upstream's, whose readiness waits 0.2 s
+    assert reconnect == RECONNECT_MS
+    assert out.strip() == "42"
 
 
 def test_a_forked_kernel_can_be_interrupted_and_keeps_its_state(server, tmp_path):
