@@ -103,8 +103,8 @@ def _longest_first(todo: list[Run], state: dict[str, dict]) -> list[Run]:
 def _prepare_facts() -> None:
     """Validate the facts once so that notebooks read them from the cache.
 
-    Runs in the parent while the first kernels start; a fault is left for the notebooks to
-    report with their own error.
+    Runs in the parent while the kernel server imports the notebooks' modules, before any
+    notebook runs; a fault is left for the notebooks to report with their own error.
     """
     from ezlib.data.load import load_facts
     from ezlib.errors import EzlibError
@@ -116,10 +116,12 @@ def _prepare_facts() -> None:
 def _execute(todo: list[Run], workers: int) -> list[Outcome]:
     from ezlib.report.kernels import kernel_server
 
-    # The kernel server imports the notebooks' modules while this process imports papermill
+    # The kernel server imports the notebooks' modules while this process validates the facts
+    # (once, into the cache the notebooks read: none of them waits on it), imports papermill
     # and builds the page exporter (before forking, so the workers inherit both instead of
     # making them twice).
     with kernel_server(sorted({run.path for run in todo})):
+        _prepare_facts()
         import papermill  # noqa: F401
 
         from ezlib.report.site import prepare_renderer
@@ -136,8 +138,6 @@ def _execute_in_pool(todo: list[Run], workers: int) -> list[Outcome]:
     outcomes = []
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
         futures = [pool.submit(execute_run, run) for run in todo]
-        # While the first kernels start, validate the facts once (cache in build/cache).
-        _prepare_facts()
         for future in tqdm(as_completed(futures), total=len(futures), desc="reports", unit="nb"):
             outcomes.append(future.result())
     return outcomes
