@@ -1323,20 +1323,22 @@ def audit_display(
     raise DataError(f"not a table of the data audit: columns {list(table.columns)}")
 
 
-def outcomes_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def outcomes_display(table: pd.DataFrame, lang: str, zone: str | None = None) -> pd.DataFrame:
     """Whether each plan that has ended was met: target, latest actual, attainment, outcome.
 
     Args:
         table: :func:`ezlib.progress.zone.plan_outcomes` rows (with ``zone``), or a zone's
             :func:`ezlib.progress.zone.zone_progress` rows.
         lang: ``vi`` or ``en``.
+        zone: The zone of a zone's rows (they have no ``zone``): its own targets then read
+            "the whole zone", as on the comparison page.
     """
     rows = [
         {
             **({text("col.zone", lang): entity_name(row["zone"], lang)} if "zone" in table else {}),
-            # A zone's own target says so, not the zone's long name a second time
+            # A zone's own target says so, not the zone's long name once more
             text("col.entity", lang): text("entity.whole", lang)
-            if row["entity_id"] == row.get("zone")
+            if row["entity_id"] == row.get("zone", zone)
             else entity_name(row["entity_id"], lang),
             text("col.indicator", lang): indicator_label(row["indicator"], lang),
             text("col.plan", lang): plan_period(row["period_start_year"], row["period_end_year"]),

@@ -298,3 +298,14 @@ def test_plan_outcomes_name_a_zone_once_and_its_parks_by_name(facts):
     assert own.any() and not own.all()  # the zones' own targets, and some of their parts'
     assert (shown.loc[own, "Zone or park"] == "the whole zone").all()
     assert not (shown.loc[~own, "Zone or park"] == "the whole zone").any()
+
+
+def test_a_zone_page_names_its_own_targets_the_whole_zone(hai_phong):
+    from ezlib.report.tables import outcomes_display
+
+    table = hai_phong.reset_index()
+    shown = outcomes_display(table, "en", "hp-zones")
+    own = (table["entity_id"] == "hp-zones").to_numpy()
+    assert own.any()
+    assert (shown.loc[own, "Zone or park"] == "the whole zone").all()
+    assert (outcomes_display(table, "en").loc[own, "Zone or park"] != "the whole zone").all()
