@@ -19,6 +19,7 @@ COMPARISON_COLUMNS = (
     "baseline_value",
     "unit",
     "target_fact_id",
+    "restated_fact_ids",
 )
 """Columns of :func:`compare_zones`."""
 
@@ -78,6 +79,7 @@ def compare_zones(
             "baseline_value": table["baseline_value"],
             "unit": table["unit"],
             "target_fact_id": table["target_fact_id"],
+            "restated_fact_ids": table["restated_fact_ids"],
         },
         columns=list(COMPARISON_COLUMNS),
     )

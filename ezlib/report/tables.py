@@ -1182,7 +1182,7 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
                 )
                 if measured
                 else DASH,
-                text("col.sources", lang): row["target_fact_id"],
+                text("col.sources", lang): " ; ".join(target_ids(row)),
             }
         )
     keys = ("zone", "indicator", "plan", "per_year", "measured", "attainment", "sources")

@@ -208,6 +208,8 @@ def test_a_target_restated_by_another_source_is_one_target_with_both(hai_phong, 
     assert "hp-002 ; ev-048" in cited[cited.columns[-1]].iloc[list(hai_phong.index).index("hp-002")]
     plans = hai_phong[["entity_id", "indicator", "period_start_year", "target_value"]]
     assert not plans.duplicated().any()
+    compared = comparison_display(compare_zones(facts, ("hp-zones",)), facts, "en")
+    assert "hp-002 ; ev-048" in set(compared["Sources"])
 
 
 def test_pages_and_charts_show_one_share_reached_the_way_from_the_baseline(hai_phong):
