@@ -62,15 +62,9 @@ def zone_history(facts: pd.DataFrame, zone: str) -> pd.DataFrame:
     return _assessed(readings, data_date(facts))
 
 
-REACHED_COLUMNS = ("reached_low", "reached_point", "reached_high")
-"""The share of each target reached, as every page words and charts it (:func:`reached_share`)."""
-
-
-def from_baseline(table: pd.DataFrame) -> pd.Series:
-    """Tell whether each target is measured from its baseline: a level target that has one."""
-    if "baseline_fact_id" not in table:
-        return pd.Series(False, index=table.index)
-    return table["baseline_fact_id"].map(lambda fact: isinstance(fact, str) and fact != "")
+def has_baseline(baseline_fact_id: object) -> bool:
+    """Tell whether a target is measured from its baseline: a level target that has one."""
+    return isinstance(baseline_fact_id, str) and baseline_fact_id != ""
 
 
 def reached_share(table: pd.DataFrame) -> pd.DataFrame:
@@ -86,9 +80,9 @@ def reached_share(table: pd.DataFrame) -> pd.DataFrame:
             ``baseline_fact_id``.
 
     Returns:
-        :data:`REACHED_COLUMNS` (low, point and high of the band), on the table's index.
+        ``reached_low``, ``reached_point`` and ``reached_high`` (the band), on the table's index.
     """
-    based = from_baseline(table)
+    based = table["baseline_fact_id"].map(has_baseline)
     return pd.DataFrame(
         {
             f"reached_{part}": table[f"gap_closed_{part}"].where(based, table[f"attainment_{part}"])

@@ -22,6 +22,7 @@ from ezlib.errors import DataError
 from ezlib.methods.checks import PLAUSIBLE_RANGES, VND_PER_USD
 from ezlib.progress.audit import NOTE_MARKS
 from ezlib.progress.currency import to_usd
+from ezlib.progress.zone import has_baseline
 from ezlib.report.methods_page import term_link
 from ezlib.report.words import MONTHS, SCALES, TEXT, text
 from ezlib.vocabulary import CAVEATS, FACT_KINDS, LANGUAGES, MONEY_UNITS
@@ -472,7 +473,7 @@ def attainment_figure(row: pd.Series, lang: str) -> str:
 
 def _of_the_way(share: str, row: pd.Series, lang: str) -> str:
     """Return ``share`` written, or "``share`` of the way from <baseline>" if it is from one."""
-    if isinstance(row.get("baseline_fact_id"), str) and row["baseline_fact_id"]:
+    if has_baseline(row.get("baseline_fact_id")):
         base = format_amount(row["baseline_value"], row["unit"], lang)
         return text("from_baseline", lang, share=share, base=base)
     return share

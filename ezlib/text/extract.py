@@ -521,9 +521,7 @@ def _sentence_start(src: Source, pos: int) -> int:
     That is just after the last line break, or the last ". " ("!", "?", "…"), that ends by
     ``pos`` and starts at most 600 characters before it.
     """
-    floor = max(0, pos - 600)
-    end = _sentence_end(src.text, pos, floor)
-    return floor if end < 0 else end + 1 if src.text[end] == "\n" else end + 2
+    return _sentence_starts(src, [pos])[0]
 
 
 def _sentence_starts(src: Source, positions: list[int]) -> list[int]:
