@@ -13,6 +13,7 @@ import html
 import math
 import re
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 from typing import Any
 
 import pandas as pd
@@ -382,10 +383,22 @@ def caveat_words(caveats: Any, lang: str) -> str:
     return ", ".join(text(f"caveat.{name.strip()}", lang) for name in names if name.strip())
 
 
-def _table(rows: list[dict[str, Any]], keys: Sequence[str], lang: str) -> pd.DataFrame:
-    """A reader's table of ``rows`` with the columns ``col.<key>``; empty, it reads "None."."""
+GROUP = "group"
+"""The key of a table's ``attrs`` that names the column its rows are grouped by, if any."""
+
+
+def _table(
+    rows: list[dict[str, Any]], keys: Sequence[str], lang: str, group: str | None = None
+) -> pd.DataFrame:
+    """A reader's table of ``rows`` with the columns ``col.<key>``; empty, it reads "None.".
+
+    With ``group`` (a key), the page shows the rows under a heading row per value of that
+    column (:class:`Table`).
+    """
     frame = pd.DataFrame(rows, columns=[text(f"col.{key}", lang) for key in keys])
     frame.attrs["empty"] = text("none", lang)
+    if group is not None:
+        frame.attrs[GROUP] = text(f"col.{group}", lang)
     return frame
 
 
@@ -628,7 +641,9 @@ def _numeric_headers() -> set[str]:
     return {TEXT[key][lang] for key in NUMERIC_COLUMNS for lang in LANGUAGES}
 
 
-_ID = re.compile(r"\b[a-z]{2}-\d{3}\b")
+_ID = re.compile(r"\b[a-z]{2}-\d{3}\b(?: ;)?")
+"""A fact id in a cell, with the separator after it in a list ("hp-002 ; ev-048"): the line
+breaks after the separator, never before it nor at the id's hyphen."""
 
 
 class Link:
@@ -658,20 +673,62 @@ class Link:
     __repr__ = __str__
 
 
+_SCALE_WORDS = frozenset(
+    w for _, words in SCALES for scale in words.values() for w in scale.split()
+)
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _figure_groups(shown: str) -> list[str]:
+    """Split a figure's words where a line may break: never inside a number and its unit.
+
+    A number keeps the words after it up to its unit ("1.125 nghìn tỷ VND", "6,074 ha") and
+    the numbers after those ("26 September 2025"), and "≈" keeps the number after it; a
+    parenthesis ("(≈ 47,45 tỷ USD)", "(400%–667%)") starts a group of its own and ends one,
+    and words without a number ("of the way from", "chưa có số thực hiện", "per person per
+    year") break anywhere.
+    """
+    first, *words = shown.split(" ")
+    groups = [[first]]
+    for word in words:
+        group = groups[-1]
+        last = group[-1]
+        keeps = (
+            (
+                last in ("≈", "(≈")
+                or _has_digit(last)
+                or last in _SCALE_WORDS
+                or (_has_digit(word) and _has_digit(group[0]))
+            )
+            and not word.startswith("(")
+            and not last.endswith(")")
+        )
+        if keeps:
+            group.append(word)
+        else:
+            groups.append([word])
+    return [" ".join(group) for group in groups]
+
+
 def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
     """One cell as HTML: escaped, web addresses as links, fact ids unbroken when ``ids``.
 
-    A ``figure`` ("1.125 nghìn tỷ VND (≈ 47,45 tỷ USD)") breaks only before a parenthesis, so
-    a number never stands on one line and its unit on the next.
+    A ``figure`` breaks only between the groups of :func:`_figure_groups`, so a number never
+    stands on one line and its unit on the next, nor a range at its dash ("2021–2025"),
+    while the words around it wrap as text.
     """
     if isinstance(value, Link):
         return value.html()
     shown = DASH if is_missing(value) else str(value)
     escaped = html.escape(shown, quote=False)
     if figure and escaped != DASH:
-        parts = escaped.split(" (")
-        parts = [parts[0], *(f"({part}" for part in parts[1:])]
-        escaped = " ".join(f'<span class="nb">{part}</span>' for part in parts)
+        escaped = " ".join(
+            f'<span class="nb">{group}</span>' if " " in group or _has_digit(group) else group
+            for group in _figure_groups(escaped)
+        )
     if ids:
         escaped = _ID.sub(lambda m: f'<span class="id">{m.group(0)}</span>', escaped)
     return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
@@ -704,8 +761,11 @@ class Table:
 
     Text columns are left-aligned and columns of figures (:data:`NUMERIC_COLUMNS`)
     right-aligned; the table scrolls sideways in its own box (the ``ez-table`` class of
-    ``templates/offline``), so a narrow screen never scrolls the page. Notebooks end a cell
-    with ``show(frame)``; the HTML is stable from run to run, so nbval can compare it.
+    ``templates/offline``), so a narrow screen never scrolls the page. A table whose
+    ``attrs[GROUP]`` names one of its columns (the zone of each row) shows each run of rows with
+    the same value under one heading row instead of that column, as a reader scans it; its
+    CSV keeps the column. Notebooks end a cell with ``show(frame)``; the HTML is stable from
+    run to run, so nbval can compare it.
     """
 
     def __init__(self, frame: pd.DataFrame, name: str | None = None) -> None:
@@ -720,31 +780,43 @@ class Table:
     def _repr_html_(self) -> str:
         if self.frame.empty:
             return f"<p>{html.escape(self.frame.attrs.get('empty', DASH))}</p>"
+        group = self.frame.attrs.get(GROUP)
+        frame = self.frame.drop(columns=group) if group in self.frame.columns else self.frame
         numeric = _numeric_headers()
         id_headers = {TEXT[key][lang] for key in ID_COLUMNS for lang in LANGUAGES}
-        ids = [str(name) in id_headers for name in self.frame.columns]
+        ids = [str(name) in id_headers for name in frame.columns]
         kinds = [
             "num"
-            if str(name) in numeric or pd.api.types.is_numeric_dtype(self.frame.iloc[:, i])
+            if str(name) in numeric or pd.api.types.is_numeric_dtype(frame.iloc[:, i])
             else "text"
-            for i, name in enumerate(self.frame.columns)
+            for i, name in enumerate(frame.columns)
         ]
         head = "".join(
             f'<th class="{kind}">{_header(str(name))}</th>'
-            for name, kind in zip(self.frame.columns, kinds, strict=True)
+            for name, kind in zip(frame.columns, kinds, strict=True)
         )
-        body = "".join(
+        rows = [
             "<tr>"
             + "".join(
-                f'<td class="{kind}">{_cell(value, is_id, kind == "num")}</td>'
+                f'<td class="{kind}{" ids" if is_id else ""}">'
+                f"{_cell(value, is_id, kind == 'num')}</td>"
                 for value, kind, is_id in zip(row, kinds, ids, strict=True)
             )
             + "</tr>\n"
-            for row in self.frame.itertuples(index=False, name=None)
-        )
+            for row in frame.itertuples(index=False, name=None)
+        ]
+        if frame is self.frame:
+            body = f"<tbody>\n{''.join(rows)}</tbody>\n"
+        else:  # one body per run of rows with the same value, headed by it across the table
+            body = "".join(
+                f'<tbody>\n<tr class="ez-group"><th colspan="{len(frame.columns)}" '
+                f'scope="rowgroup">{_cell(value)}</th></tr>\n'
+                + "".join(rows[k] for k, _ in run)
+                + "</tbody>\n"
+                for value, run in groupby(enumerate(self.frame[group]), key=lambda kv: kv[1])
+            )
         return (
-            '<div class="ez-table"><table>\n'
-            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table></div>"
+            f'<div class="ez-table"><table>\n<thead><tr>{head}</tr></thead>\n{body}</table></div>'
         )
 
     def __repr__(self) -> str:
@@ -1123,7 +1195,7 @@ def checks_display(
     keys = ("check", "sources", "status", "discrepancy", "tolerance", "note")
     keys = ("zone", *keys) if "entity_id" in checks else keys
     keys = (*keys, "explanation") if lang == NOTE_LANGUAGE and explains else keys
-    return _table(rows, keys, lang)
+    return _table(rows, keys, lang, group="zone" if "entity_id" in checks else None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1187,7 +1259,7 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
             }
         )
     keys = ("zone", "indicator", "plan", "per_year", "measured", "attainment", "sources")
-    return _table(rows, keys, lang)
+    return _table(rows, keys, lang, group="zone")
 
 
 def note_flags(note: str, lang: str) -> str:
@@ -1214,6 +1286,7 @@ def _coverage(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     # In the order readers look things up: by province, then indicator label.
     out = out.sort_values(list(out.columns[:2]), kind="stable").reset_index(drop=True)
     out.attrs["empty"] = text("none", lang)
+    out.attrs[GROUP] = text("col.province", lang)
     return out
 
 
@@ -1356,4 +1429,4 @@ def outcomes_display(table: pd.DataFrame, lang: str, zone: str | None = None) ->
     ]
     keys = ("entity", "indicator", "plan", "target", "actual", "attainment", "outcome")
     keys = (*(("zone",) if "zone" in table else ()), *keys, "caveats", "sources")
-    return _table(rows, keys, lang)
+    return _table(rows, keys, lang, group="zone" if "zone" in table else None)

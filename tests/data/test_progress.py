@@ -302,6 +302,47 @@ def test_plan_outcomes_name_a_zone_once_and_its_parks_by_name(facts):
     assert not (shown.loc[~own, "Zone or park"] == "the whole zone").any()
 
 
+def test_the_comparison_heads_each_zones_rows_with_its_name_once(facts):
+    import re
+
+    from ezlib.data.reference import entity_name
+    from ezlib.report.tables import outcomes_display, show
+
+    for shown in (
+        outcomes_display(plan_outcomes(facts), "vi"),
+        comparison_display(compare_zones(facts), facts, "vi"),
+    ):
+        table = show(shown)
+        page = table._repr_html_()
+        heads = re.findall(r'<th class="[a-z]+">([^<]*)</th>', page)
+        assert "Khu" not in heads and heads  # the zone is no column of the page ...
+        assert "Khu" in shown.columns  # ... but stays one of the data
+        assert table._repr_mimebundle_()[0]["text/csv"].startswith("Khu,")
+        groups = re.findall(r'<th colspan="(\d+)" scope="rowgroup">([^<]*)</th>', page)
+        zones = list(dict.fromkeys(shown["Khu"]))
+        assert [name for _, name in groups] == zones  # each zone heads its rows once
+        assert {int(span) for span, _ in groups} == {len(shown.columns) - 1}
+        assert len(zones) > 1 and entity_name("hp-zones", "vi") in zones
+        bodies = page.split("<tbody>")[1:]  # each zone's rows, in the order of the data
+        assert [body.count("<tr>") for body in bodies] == [
+            (shown["Khu"] == zone).sum() for zone in zones
+        ]
+
+
+def test_the_audit_heads_its_rows_with_their_province_or_zone(facts):
+    from ezlib.progress import all_consistency_checks
+    from ezlib.report.tables import GROUP, audit_display, show
+
+    for shown, column in (
+        (audit_display(coverage(facts), "en"), "Province"),
+        (checks_display(all_consistency_checks(facts), "en", facts), "Zone"),
+    ):
+        assert shown.attrs[GROUP] == column
+        page = show(shown)._repr_html_()
+        assert f">{column}</th>" not in page
+        assert page.count('scope="rowgroup"') == page.count("<tbody>") > 1
+
+
 def test_a_zone_page_names_its_own_targets_the_whole_zone(hai_phong):
     from ezlib.report.tables import outcomes_display
 

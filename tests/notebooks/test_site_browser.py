@@ -200,3 +200,22 @@ def test_pages_read_on_a_phone_in_their_language_and_charts_say_what_they_show(s
             assert cells, path.name
             assert all((kind == "num") == (align == "right") for kind, align in cells), path.name
         browser.close()
+
+
+def test_the_comparison_shows_every_column_on_a_desktop_screen(site):
+    """The zone heads its rows instead of filling a column, and figures wrap between words."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
+        for path in sorted(site.glob("03_zone_comparison__*.html")):
+            page.goto(path.as_uri())
+            boxes = page.evaluate(
+                "Array.from(document.querySelectorAll('.ez-table')).map(b => "
+                "[b.scrollWidth, b.clientWidth, b.querySelectorAll('tr.ez-group').length])"
+            )
+            assert len(boxes) == 3, path.name
+            assert all(scroll <= client for scroll, client, _ in boxes), (path.name, boxes)
+            assert [groups > 1 for *_, groups in boxes] == [False, True, True], path.name
+        browser.close()

@@ -176,6 +176,37 @@ def test_tables_align_text_left_and_figures_right_in_their_own_scroll_box():
     assert '<th class="num">Mục tiêu</th>' in html
 
 
+@pytest.mark.parametrize(
+    ("figure", "unbroken"),
+    [
+        ("500% (400%–667%) of the way from 13", ["500%", "(400%–667%)", "13"]),
+        ("2% (1%–2%) quãng đường từ 6.074 ha", ["2%", "(1%–2%)", "6.074 ha"]),
+        ("1.125 nghìn tỷ VND (≈ 47,45 tỷ USD)", ["1.125 nghìn tỷ VND", "(≈ 47,45 tỷ USD)"]),
+        ("130–135 m VND per person per year", ["130–135 m VND"]),
+        ("26 September 2025", ["26 September 2025"]),
+        ("2021–2025", ["2021–2025"]),
+    ],
+)
+def test_a_figure_wraps_between_words_never_inside_a_number_and_its_unit(figure, unbroken):
+    import re
+
+    html = show(pd.DataFrame({"Mục tiêu": [figure]}))._repr_html_()
+    cell = re.search(r'<td class="num">(.*)</td>', html).group(1)
+    assert re.findall(r'<span class="nb">([^<]*)</span>', cell) == unbroken
+    # what is left outside the unbroken groups is words, which wrap as text
+    loose = re.sub(r'<span class="nb">[^<]*</span>', "", cell).split()
+    assert not any(c.isdigit() for word in loose for c in word)
+    assert re.sub(r"<[^>]+>", "", cell) == figure
+
+
+def test_a_list_of_fact_ids_breaks_after_its_separators_only():
+    html = show(pd.DataFrame({"Nguồn": ["hp-002 ; ev-048 ; ev-058"]}))._repr_html_()
+    assert (
+        '<td class="text ids"><span class="id">hp-002 ;</span> <span class="id">ev-048 ;</span> '
+        '<span class="id">ev-058</span></td>'
+    ) in html
+
+
 def test_an_empty_table_says_so_in_the_page_language():
     empty = checks_display(check_frame(check_parts_sum([1.0], 1.0)).iloc[0:0], "vi")
     assert show(empty)._repr_html_() == "<p>Không có.</p>"
