@@ -85,6 +85,7 @@ def load_facts(path: Path | None = None, *, published_by: str | None = None) -> 
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             joined.to_pickle(tmp)
             tmp.replace(cache)
+            _prune(cache.parent)
     if published_by:
         joined = joined[joined["source_published_date"] <= pd.Timestamp(published_by)]
     return joined
@@ -100,6 +101,18 @@ def _cache_path(path: Path) -> Path:
     digest.update(read_file_bytes(path))
     digest.update(inputs_digest(_CACHE_INPUTS).encode())
     return build_dir() / "cache" / f"facts-{digest.hexdigest()[:32]}.pkl"
+
+
+CACHE_KEPT = 8
+"""How many validated facts tables the cache keeps: the newest (one per version of the data
+and code a build may still ask for), so that a long life of edits does not fill the disk."""
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the :data:`CACHE_KEPT` newest cached facts tables (under the lock)."""
+    cached = sorted(folder.glob("facts-*.pkl"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in cached[CACHE_KEPT:]:
+        old.unlink(missing_ok=True)
 
 
 def _validated(path: Path) -> pd.DataFrame:

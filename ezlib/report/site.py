@@ -209,7 +209,11 @@ def render_notebook(notebook: Path, page: Path, title: str | None = None) -> Pat
         },
     )
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(body, encoding="utf-8")
+    # A new file in the page's place: a reader never opens half a page, and the page's words
+    # cache (pages_using) sees a new file even where times are coarse
+    tmp = page.with_name(f".{page.name}.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(page)
     return page
 
 
@@ -375,8 +379,30 @@ def _size(size: int) -> str:
 _INLINE_DATA = re.compile(r'\bsrc="data:[^"]*"')
 
 
+def _body_words(path: Path) -> set[str]:
+    """The words of a page's body.
+
+    Not the styles of the head, nor the charts' images inlined as data (base64), which are
+    most of a page and hold no text.
+    """
+    page = path.read_text(encoding="utf-8")
+    body = _INLINE_DATA.sub('src=""', page[max(page.find("<body"), 0) :])
+    return set(re.findall(r"[\w-]+", body))
+
+
+def _words_cache() -> Path:
+    from ezlib.paths import build_dir
+
+    return build_dir() / "cache" / "page-words.json"
+
+
 def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> dict:
     """Which report pages cite each fact: a fact id as a word of a page's text.
+
+    A page is read again only when it changed: the hyphenated words of each page (fact ids
+    are "hp-002") are kept in the build's cache, keyed by its file (inode), size and
+    modification time, so a build that reran two reports of sixty zones reads two pages, not
+    all of them.
 
     Args:
         pages: Each page's path and title.
@@ -385,16 +411,35 @@ def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> d
     Returns:
         For each fact id that some page cites, the (file name, title) of those pages.
     """
+    import json
+
     wanted = set(fact_ids)
+    hyphenated = all("-" in fact for fact in wanted)  # else every word counts: no cache
+    path = _words_cache()
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8")) if hyphenated else {}
+    except (OSError, ValueError):
+        cached = {}
+    kept: dict[str, list] = {}
     used: dict[str, list[tuple[str, str]]] = {}
-    for path, title in pages:
-        page = path.read_text(encoding="utf-8")
-        # The body's words: not the styles of the head, nor the charts' images inlined as
-        # data (base64), which are most of a page and hold no text.
-        body = _INLINE_DATA.sub('src=""', page[max(page.find("<body"), 0) :])
-        words = set(re.findall(r"[\w-]+", body))
+    for page, title in pages:
+        stat = page.stat()
+        key, stamp = str(page.resolve()), [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        entry = cached.get(key)
+        if entry and entry[0] == stamp:
+            words = set(entry[1])
+        else:
+            words = _body_words(page)
+            if hyphenated:
+                words = {word for word in words if "-" in word}
+        kept[key] = [stamp, sorted(words)]
         for fact in sorted(wanted & words):
-            used.setdefault(fact, []).append((path.name, title))
+            used.setdefault(fact, []).append((page.name, title))
+    if hyphenated and kept != cached:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(kept), encoding="utf-8")
+        tmp.replace(path)
     return used
 
 

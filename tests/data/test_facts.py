@@ -2,6 +2,7 @@
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -122,3 +123,21 @@ def test_validated_facts_are_cached_by_their_inputs(tmp_path, monkeypatch):
     copy.write_text(copy.read_text(encoding="utf-8").replace("10510000000", "10500000000"), "utf-8")
     with pytest.raises(DataError, match="the extractor reads the quote as"):
         load_facts(copy)  # a changed file is validated again, never served from the cache
+
+
+def test_the_cache_keeps_only_the_newest_validated_tables(tmp_path, monkeypatch):
+    from ezlib.data.load import CACHE_KEPT
+
+    monkeypatch.setenv("EZLIB_BUILD_DIR", str(tmp_path / "build"))
+    folder = tmp_path / "build" / "cache"
+    folder.mkdir(parents=True)
+    old = [folder / f"facts-{k:032x}.pkl" for k in range(CACHE_KEPT + 3)]
+    for age, path in enumerate(old):
+        path.write_bytes(b"")
+        os.utime(path, ns=(age * 10**9, age * 10**9))  # the first is the oldest
+    copy = tmp_path / "facts.csv"
+    copy.write_bytes((FIXTURES / "good" / "facts.csv").read_bytes())
+    load_facts(copy)
+    kept = sorted(folder.glob("facts-*.pkl"))
+    assert len(kept) == CACHE_KEPT
+    assert set(old[-(CACHE_KEPT - 1) :]) < set(kept)  # the newest old ones, and the new one

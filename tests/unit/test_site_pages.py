@@ -125,6 +125,36 @@ def test_pages_using_reads_the_body_not_the_styles_or_inlined_images(tmp_path):
     assert used == {"ev-001": [("a_en.html", "A")]}
 
 
+def test_pages_using_reads_again_only_the_pages_that_changed(tmp_path, monkeypatch):
+    from ezlib.report import site
+
+    monkeypatch.setenv("EZLIB_BUILD_DIR", str(tmp_path / "build"))
+    pages = [(tmp_path / f"{name}_en.html", name) for name in "abc"]
+    for (page, _), ids in zip(pages, ("hp-001", "ev-158", "hp-002 ; ev-158"), strict=True):
+        page.write_text(f"<body><td>{ids}</td></body>", encoding="utf-8")
+    read = []
+    real = site._body_words
+    monkeypatch.setattr(site, "_body_words", lambda path: read.append(path.name) or real(path))
+    ids = ["hp-001", "hp-002", "ev-158"]
+    first = pages_using(pages, ids)
+    assert read == ["a_en.html", "b_en.html", "c_en.html"]
+    pages[1][0].write_text("<body><td>hp-001 ; hp-002</td></body>", encoding="utf-8")
+    read.clear()
+    again = pages_using(pages, ids)
+    assert read == ["b_en.html"]  # the others come from the cache, as they were
+    assert first["ev-158"] == [("b_en.html", "b"), ("c_en.html", "c")]
+    assert again == {
+        "hp-001": [("a_en.html", "a"), ("b_en.html", "b")],
+        "hp-002": [("b_en.html", "b"), ("c_en.html", "c")],
+        "ev-158": [("c_en.html", "c")],
+    }
+    read.clear()
+    pages[0][0].write_text("<body><td>hp-001 ; tb7</td></body>", encoding="utf-8")
+    unhyphenated = pages_using(pages, [*ids, "tb7"])
+    assert read == ["a_en.html", "b_en.html", "c_en.html"]  # an id with no hyphen: every word
+    assert unhyphenated == {**again, "tb7": [("a_en.html", "a")]}
+
+
 def test_a_rendered_page_has_its_alt_texts_and_focusable_outputs(tmp_path, facts):
     table = show(pd.DataFrame({"Chỉ tiêu": ["Vốn FDI"], "Giá trị": ["1,5 tỷ USD"]}), "targets")
     chart = pace_chart(zone_progress(facts, "hp-zones"), "en")
