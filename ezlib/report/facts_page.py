@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from ezlib.data.reference import entity_name, indicator_label
 from ezlib.errors import DataError
 from ezlib.report.site import NAV_CSS
 from ezlib.report.tables import DASH, caveat_words, format_date, format_figure, is_missing
-from ezlib.report.words import SCALES, TEXT, text
+from ezlib.report.words import SCALES, TEXT, reading_key, text
 from ezlib.vocabulary import FACT_KINDS, LANGUAGES
 
 _CSS = """
@@ -171,14 +170,6 @@ def _e(value: Any) -> str:
     return html.escape("" if is_missing(value) else str(value), quote=True)
 
 
-def _sort_key(name: str) -> str:
-    """Sort names as readers look them up: without case and diacritics ("Đ" with "D")."""
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
-    )
-    return stripped.casefold().replace("đ", "d")
-
-
 def _grouped(n: int, lang: str) -> str:
     """A count with the page's thousands separator: 2.400 (vi) or 2,400 (en)."""
     return f"{n:,}".replace(",", "." if lang == "vi" else ",")
@@ -262,7 +253,7 @@ def _reports_cell(reports: Sequence[tuple[str, str]], lang: str) -> str:
 
 def _options(pairs: Mapping[str, str], everything: str) -> str:
     """A select's options: "all" first, then each value by its name, in reading order."""
-    ordered = sorted(pairs.items(), key=lambda item: (_sort_key(item[1]), item[0]))
+    ordered = sorted(pairs.items(), key=lambda item: (reading_key(item[1]), item[0]))
     return f'<option value="">{_e(everything)}</option>' + "".join(
         f'<option value="{_e(value)}">{_e(name)}</option>' for value, name in ordered
     )

@@ -25,7 +25,7 @@ from ezlib.progress.audit import NOTE_MARKS
 from ezlib.progress.currency import to_usd
 from ezlib.progress.zone import has_baseline
 from ezlib.report.methods_page import term_link
-from ezlib.report.words import MONTHS, SCALES, TEXT, text
+from ezlib.report.words import MONTHS, SCALES, TEXT, reading_key, text
 from ezlib.vocabulary import CAVEATS, FACT_KINDS, LANGUAGES, MONEY_UNITS
 
 DASH = "–"
@@ -1283,8 +1283,11 @@ def _coverage(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     for kind in FACT_KINDS:
         if kind in table:
             out[text(f"col.kind.{kind}", lang)] = table[kind].astype(int).to_numpy()
-    # In the order readers look things up: by province, then indicator label.
-    out = out.sort_values(list(out.columns[:2]), kind="stable").reset_index(drop=True)
+    # In the order readers look things up: by province, then indicator label ("Hải Phòng"
+    # before "Hưng Yên", "Đầu tư" with the D's)
+    out = out.sort_values(
+        list(out.columns[:2]), kind="stable", key=lambda names: names.map(reading_key)
+    ).reset_index(drop=True)
     out.attrs["empty"] = text("none", lang)
     out.attrs[GROUP] = text("col.province", lang)
     return out

@@ -8,6 +8,7 @@ Numbers and dates are written by :mod:`ezlib.report.tables`.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -836,3 +837,16 @@ def title(notebook: str, params: Mapping[str, Any]) -> str:
     if "indicator" in params:
         values["indicator"] = indicator_label(str(params["indicator"]), lang)
     return text(f"title.{notebook}", lang, **values)
+
+
+def reading_key(name: str) -> str:
+    """Sort names as readers look them up: without case and diacritics ("Đ" with "D").
+
+    Example:
+        >>> sorted(["Thái Bình", "Hưng Yên", "Đà Nẵng", "Hải Phòng"], key=reading_key)
+        ['Đà Nẵng', 'Hải Phòng', 'Hưng Yên', 'Thái Bình']
+    """
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
+    )
+    return stripped.casefold().replace("đ", "d")

@@ -341,6 +341,8 @@ def test_the_audit_heads_its_rows_with_their_province_or_zone(facts):
         page = show(shown)._repr_html_()
         assert f">{column}</th>" not in page
         assert page.count('scope="rowgroup"') == page.count("<tbody>") > 1
+    provinces = list(dict.fromkeys(audit_display(coverage(facts), "vi")["Tỉnh, thành phố"]))
+    assert provinces.index("Hải Phòng") < provinces.index("Hưng Yên")  # as a reader looks up
 
 
 def test_a_zone_page_names_its_own_targets_the_whole_zone(hai_phong):
