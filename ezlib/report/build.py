@@ -21,7 +21,7 @@ from ezlib.report.runner import (
     run_key,
     save_state,
 )
-from ezlib.report.words import title, zone_name
+from ezlib.report.words import report_label, title, zone_name
 from ezlib.vocabulary import LANGUAGES
 
 WORKERS = 2
@@ -37,6 +37,7 @@ def _labels(run: Run) -> dict[str, str]:
     params = run.effective
     return {
         "title": report_title(run),
+        "label": report_label(run.stem, params),
         "zone": zone_name(params.get("zone"), params.get("lang", "en")),
     }
 
@@ -62,12 +63,13 @@ def _index_rows(
         record = state.get(run.slug, {})
         # A title and zone name follow from the parameters, ezlib and the entity table, all
         # in the run's key: those recorded under the same key are still right.
-        same = record.get("key") == keys[run.slug] and {"title", "zone"} <= set(record)
-        labels = {k: record[k] for k in ("title", "zone")} if same else _labels(run)
+        same = record.get("key") == keys[run.slug] and {"title", "label", "zone"} <= set(record)
+        labels = {k: record[k] for k in ("title", "label", "zone")} if same else _labels(run)
         rows.append(
             {
                 "href": html_output(run).name,
                 "title": labels["title"],
+                "label": labels["label"],
                 "zone": labels["zone"],
                 "scope": "zone" if run.effective.get("zone") else "all",
                 "lang": run.effective.get("lang", ""),

@@ -47,7 +47,8 @@ th{background:#f4f4f4}td.num,th.num{text-align:right;font-variant-numeric:tabula
 .methods table{display:block;overflow-x:auto;max-width:100%}.methods pre{overflow-x:auto}
 .methods code,.methods a{overflow-wrap:anywhere}.methods h2,.methods h3{scroll-margin-top:1rem}
 .methods h2 a,.methods h3 a,.methods h4 a{color:inherit;text-decoration:none}
-ul.ez-files li{margin:.2rem 0}
+ul.ez-files li,ul.ez-reports li{margin:.2rem 0}
+table ul.ez-reports{list-style:none;margin:0;padding:0}table ul.ez-reports li{margin:0}
 @media print{body{max-width:none}.scroll,.methods table{overflow:visible}
 a{color:inherit;text-decoration:none}}
 """
@@ -291,12 +292,17 @@ def write_index(
 ) -> Path:
     """Write the site's index in a language: the reports, the data, the facts and the methods.
 
+    The pages on every zone come first; then one row per zone, in the order of the run
+    configuration, with links to each of its reports, so that sixty zones read as sixty short
+    rows.
+
     Args:
         page: Where to write it (``index.html`` or ``index__vi.html``: :func:`index_name`).
-        rows: One dict per report with keys ``href``, ``title``, ``zone``, ``scope`` (``zone``
-            for a report on one zone, ``all`` for one on every zone), ``lang``, ``built``,
-            ``status`` (``ok`` or ``failed``) and ``error`` (may be empty); the reports in
-            ``lang`` are listed, and those in no language of the site on every index.
+        rows: One dict per report with keys ``href``, ``title``, ``label`` (the title without
+            the zone; the title when missing), ``zone``, ``scope`` (``zone`` for a report on
+            one zone, ``all`` for one on every zone), ``lang``, ``built``, ``status`` (``ok``
+            or ``failed``) and ``error`` (may be empty); the reports in ``lang`` are listed,
+            and those in no language of the site on every index.
         built: When the index was written.
         lang: The page language.
         note: A line shown above the table, if any.
@@ -313,10 +319,15 @@ def write_index(
         sections.append(f"<p>{html.escape(note)}</p>")
     if not rows:
         sections.append(f"<p>{html.escape(text('index.none', lang))}</p>")
-    for heading, group in (("index.zones", zoned), ("index.all", every)):
-        if group:
-            sections.append(f"<h2>{html.escape(text(heading, lang))}</h2>")
-            sections.append(_report_table(group, lang, zones=group is zoned))
+    if every:
+        sections.append(f"<h2>{html.escape(text('index.all', lang))}</h2>")
+        sections.append(_report_table([every], lang, zones=False))
+    if zoned:
+        by_zone: dict[str, list[dict[str, str]]] = {}
+        for row in zoned:
+            by_zone.setdefault(row["zone"], []).append(row)
+        sections.append(f"<h2>{html.escape(text('index.zones', lang))}</h2>")
+        sections.append(_report_table(list(by_zone.values()), lang, zones=True))
     sections.append(_data_section(page.parent, lang))
     sections.append(f'<p class="note">{html.escape(text("index.written", lang, x=built))}</p>')
     page.parent.mkdir(parents=True, exist_ok=True)
@@ -326,27 +337,37 @@ def write_index(
     return page
 
 
-def _report_table(rows: Sequence[dict[str, str]], lang: str, *, zones: bool) -> str:
-    heads = [text("index.report", lang), *([text("col.zone", lang)] if zones else [])]
-    heads += [text("index.built", lang), text("index.status", lang)]
-    lines = []
-    for row in rows:
-        status = row["status"] if row["status"] in ("ok", "failed") else "failed"
-        detail = (
-            f"<br><span class='note'>{html.escape(row['error'])}</span>" if row["error"] else ""
-        )
-        zone = f"<td>{html.escape(row['zone'])}</td>" if zones else ""
-        lines.append(
-            "<tr>"
-            f'<td><a href="{html.escape(row["href"])}">{html.escape(row["title"])}</a></td>'
-            f'{zone}<td class="num">{html.escape(row["built"])}</td>'
-            f'<td class="{status}">{html.escape(text(f"index.{status}", lang))}{detail}</td>'
-            "</tr>"
-        )
+def _report_table(groups: Sequence[Sequence[dict[str, str]]], lang: str, *, zones: bool) -> str:
+    """The index's list of reports: a table of one row per zone, or a list of single pages.
+
+    Each link says when its report was built (its tooltip); a report that failed says so
+    beside its link, with its error.
+    """
+
+    def link(row: dict[str, str]) -> str:
+        words = (row.get("label") or row["title"]) if zones else row["title"]
+        built = html.escape(f"{text('index.built', lang)} {row['built']}", quote=True)
+        item = f'<a href="{html.escape(row["href"])}" title="{built}">{html.escape(words)}</a>'
+        if row["status"] != "ok":
+            failed = html.escape(text("index.failed", lang))
+            item += f' <span class="failed">{failed}</span>'
+            if row["error"]:
+                item += f'<br><span class="note">{html.escape(row["error"])}</span>'
+        return f"<li>{item}</li>"
+
+    if not zones:
+        items = "".join(link(row) for group in groups for row in group)
+        return f'<ul class="ez-reports">{items}</ul>'
+    heads = (text("col.zone", lang), text("index.report", lang))
+    lines = "".join(
+        f"<tr><td>{html.escape(group[0]['zone'])}</td>"
+        f'<td><ul class="ez-reports">{"".join(link(row) for row in group)}</ul></td></tr>'
+        for group in groups
+    )
     head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
     return (
         f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(lines)}</tbody></table></div>"
+        f"<tbody>{lines}</tbody></table></div>"
     )
 
 

@@ -641,11 +641,6 @@ def _numeric_headers() -> set[str]:
     return {TEXT[key][lang] for key in NUMERIC_COLUMNS for lang in LANGUAGES}
 
 
-_ID = re.compile(r"\b[a-z]{2}-\d{3}\b(?: ;)?")
-"""A fact id in a cell, with the separator after it in a list ("hp-002 ; ev-048"): the line
-breaks after the separator, never before it nor at the id's hyphen."""
-
-
 class Link:
     """A cell's words linked to an address: a source shown as its publisher and title.
 
@@ -729,8 +724,16 @@ def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
             f'<span class="nb">{group}</span>' if " " in group or _has_digit(group) else group
             for group in _figure_groups(escaped)
         )
-    if ids:
-        escaped = _ID.sub(lambda m: f'<span class="id">{m.group(0)}</span>', escaped)
+    if ids and escaped != DASH:
+        # each fact id of a list ("hp-002 ; ev-048", "hp-011 + ev-001") with the sign after
+        # it: the line breaks after a sign, never before one nor at an id's hyphen
+        words: list[str] = []
+        for word in escaped.split(" "):
+            if words and not any(c.isalnum() for c in word):
+                words[-1] += f" {word}"
+            else:
+                words.append(word)
+        escaped = " ".join(f'<span class="id">{word}</span>' for word in words)
     return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
 
 

@@ -205,6 +205,12 @@ def test_a_list_of_fact_ids_breaks_after_its_separators_only():
         '<td class="text ids"><span class="id">hp-002 ;</span> <span class="id">ev-048 ;</span> '
         '<span class="id">ev-058</span></td>'
     ) in html
+    # any id the facts table allows, not only the seed provinces' "xx-nnn"
+    html = show(pd.DataFrame({"Nguồn": ["s18-013 ; tb-kcn-7 + ev-001"]}))._repr_html_()
+    assert (
+        '<span class="id">s18-013 ;</span> <span class="id">tb-kcn-7 +</span> '
+        '<span class="id">ev-001</span>'
+    ) in html
 
 
 def test_an_empty_table_says_so_in_the_page_language():

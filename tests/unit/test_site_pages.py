@@ -255,3 +255,29 @@ def test_every_panel_is_labelled_by_ezlib_not_by_seaborn(facts):
                 assert ax.get_xlabel() == ""  # the years say what they are
                 assert ax.get_ylabel().strip() == ax.get_ylabel()
                 assert ax.get_ylabel() not in {"point", "year", "date"}  # seaborn's defaults
+
+
+def test_the_index_lists_the_all_zone_pages_first_then_one_row_per_zone(tmp_path):
+    import re
+
+    from ezlib.report.site import write_index
+
+    def row(href, title, label, zone, scope="zone", status="ok", error=""):
+        built = "2026-12-07 06:26 UTC"
+        return {"href": href, "title": title, "label": label, "zone": zone, "scope": scope,
+                "lang": "en", "built": built, "status": status, "error": error}  # fmt: skip
+
+    rows = [
+        row("a.html", "Progress report: A", "Progress report", "A"),
+        row("b.html", "Progress report: B", "Progress report", "B", status="failed", error="E"),
+        row("c.html", "Zone comparison", "Zone comparison", "", scope="all"),
+        row("a2.html", "Plan check: A, FDI", "Plan check: FDI", "A"),
+    ]
+    page = write_index(tmp_path / "index.html", rows, built="now").read_text(encoding="utf-8")
+    assert page.index("c.html") < page.index("a.html")  # the pages on every zone come first
+    zones = re.findall(r"<tr><td>([^<]*)</td><td>(.*?)</td></tr>", page)
+    assert [zone for zone, _ in zones] == ["A", "B"]  # one row per zone, in the runs' order
+    assert re.findall(r">([^<>]+)</a>", zones[0][1]) == ["Progress report", "Plan check: FDI"]
+    assert '<span class="failed">failed</span><br><span class="note">E</span>' in zones[1][1]
+    assert page.count('class="failed"') == 1
+    assert 'title="Built 2026-12-07 06:26 UTC"' in page
