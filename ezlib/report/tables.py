@@ -681,10 +681,10 @@ def _figure_groups(shown: str) -> list[str]:
     """Split a figure's words where a line may break: never inside a number and its unit.
 
     A number keeps the words after it up to its unit ("1.125 nghìn tỷ VND", "6,074 ha") and
-    the numbers after those ("26 September 2025"), and "≈" keeps the number after it; a
-    parenthesis ("(≈ 47,45 tỷ USD)", "(400%–667%)") starts a group of its own and ends one,
-    and words without a number ("of the way from", "chưa có số thực hiện", "per person per
-    year") break anywhere.
+    the numbers after those ("26 September 2025"), and a sign keeps the number after it
+    ("≈ 12,51 tỷ USD", "> 27,6 tỷ USD"); a parenthesis ("(≈ 47,45 tỷ USD)", "(400%–667%)")
+    starts a group of its own and ends one, and words without a number ("of the way from",
+    "chưa có số thực hiện", "per person per year") break anywhere.
     """
     first, *words = shown.split(" ")
     groups = [[first]]
@@ -693,7 +693,7 @@ def _figure_groups(shown: str) -> list[str]:
         last = group[-1]
         keeps = (
             (
-                last in ("≈", "(≈")
+                not any(c.isalnum() for c in last.lstrip("("))
                 or _has_digit(last)
                 or last in _SCALE_WORDS
                 or (_has_digit(word) and _has_digit(group[0]))
@@ -719,21 +719,25 @@ def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
         return value.html()
     shown = DASH if is_missing(value) else str(value)
     escaped = html.escape(shown, quote=False)
-    if figure and escaped != DASH:
+    if figure and shown != DASH:
         escaped = " ".join(
-            f'<span class="nb">{group}</span>' if " " in group or _has_digit(group) else group
-            for group in _figure_groups(escaped)
+            f'<span class="nb">{html.escape(group, quote=False)}</span>'
+            if " " in group or _has_digit(group)
+            else html.escape(group, quote=False)
+            for group in _figure_groups(shown)
         )
-    if ids and escaped != DASH:
+    if ids and shown != DASH:
         # each fact id of a list ("hp-002 ; ev-048", "hp-011 + ev-001") with the sign after
         # it: the line breaks after a sign, never before one nor at an id's hyphen
         words: list[str] = []
-        for word in escaped.split(" "):
+        for word in shown.split(" "):
             if words and not any(c.isalnum() for c in word):
                 words[-1] += f" {word}"
             else:
                 words.append(word)
-        escaped = " ".join(f'<span class="id">{word}</span>' for word in words)
+        escaped = " ".join(
+            f'<span class="id">{html.escape(word, quote=False)}</span>' for word in words
+        )
     return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
 
 
