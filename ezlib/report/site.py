@@ -14,6 +14,7 @@ Pages (all in ``build/site``, every link relative, nothing fetched from another 
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from collections.abc import Sequence
@@ -458,7 +459,7 @@ def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> d
             used.setdefault(fact, []).append((page.name, title))
     if hyphenated and kept != cached:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # builds sharing a build folder
         tmp.write_text(json.dumps(kept), encoding="utf-8")
         tmp.replace(path)
     return used
