@@ -20,6 +20,7 @@ from ezlib.report.tables import (
     caveat_words,
     data_bundle,
     fact_ids_of,
+    figure_html,
     format_date,
     format_decimal,
     format_percent,
@@ -159,6 +160,8 @@ def status_cards(table: pd.DataFrame, lang: str) -> StatusCards:
         }
         rows.append({**values, "sources": " ".join(ids)})
         shown = {k: html.escape(v) for k, v in values.items()}
+        for key in ("target", "actual", "attainment", "pace"):  # a number never split
+            shown[key] = figure_html(values[key]) if values[key] != DASH else DASH
         shown["sources"] = " ".join(
             f'<a class="id" href="{facts_page}#fact-{html.escape(i)}">{html.escape(i)}</a>'
             for i in ids

@@ -708,6 +708,21 @@ def _figure_groups(shown: str) -> list[str]:
     return [" ".join(group) for group in groups]
 
 
+def figure_html(shown: str) -> str:
+    """A figure as HTML that wraps only between the groups of :func:`_figure_groups`.
+
+    Example:
+        >>> figure_html("119% (117%–119%)")
+        '<span class="nb">119%</span> <span class="nb">(117%–119%)</span>'
+    """
+    return " ".join(
+        f'<span class="nb">{html.escape(group, quote=False)}</span>'
+        if " " in group or _has_digit(group)
+        else html.escape(group, quote=False)
+        for group in _figure_groups(shown)
+    )
+
+
 def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
     """One cell as HTML: escaped, web addresses as links, fact ids unbroken when ``ids``.
 
@@ -720,12 +735,7 @@ def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
     shown = DASH if is_missing(value) else str(value)
     escaped = html.escape(shown, quote=False)
     if figure and shown != DASH:
-        escaped = " ".join(
-            f'<span class="nb">{html.escape(group, quote=False)}</span>'
-            if " " in group or _has_digit(group)
-            else html.escape(group, quote=False)
-            for group in _figure_groups(shown)
-        )
+        escaped = figure_html(shown)
     if ids and shown != DASH:
         # each fact id of a list ("hp-002 ; ev-048", "hp-011 + ev-001") with the sign after
         # it: the line breaks after a sign, never before one nor at an id's hyphen

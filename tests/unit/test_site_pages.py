@@ -57,6 +57,9 @@ def test_a_card_per_target_with_a_mark_links_to_its_quotes_and_its_terms(table, 
     data, metadata = cards._repr_mimebundle_()
     rows = pd.read_csv(pd.io.common.StringIO(data["text/csv"]))
     assert len(rows) == len(table) and metadata["text/csv"]["name"] == "status"
+    # a range of attainment never breaks at its dash: "(117%–119%)" stays on one line
+    ranges = re.findall(r"\(\d+%–\d+%\)", page)
+    assert ranges and all(f'<span class="nb">{r}</span>' in page for r in ranges)
 
 
 def test_a_chart_carries_the_numbers_it_draws(facts, table):
