@@ -1260,7 +1260,8 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
         fact = targets.get(row["target_fact_id"])
         rows.append(
             {
-                text("col.zone", lang): entity_name(str(row["entity_id"]), lang),
+                # the target's own zone or park, which heads its rows
+                text("col.entity", lang): entity_name(str(row["entity_id"]), lang),
                 text("col.indicator", lang): indicator_label(row["indicator"], lang),
                 text("col.plan", lang): plan_period(
                     row["period_start_year"], row["period_end_year"]
@@ -1275,8 +1276,8 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
                 text("col.sources", lang): " ; ".join(target_ids(row)),
             }
         )
-    keys = ("zone", "indicator", "plan", "per_year", "measured", "attainment", "sources")
-    return _table(rows, keys, lang, group="zone")
+    keys = ("entity", "indicator", "plan", "per_year", "measured", "attainment", "sources")
+    return _table(rows, keys, lang, group="entity")
 
 
 def note_flags(note: str, lang: str) -> str:

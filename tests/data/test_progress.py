@@ -303,30 +303,38 @@ def test_plan_outcomes_name_a_zone_once_and_its_parks_by_name(facts):
 
 
 def test_the_comparison_heads_each_zones_rows_with_its_name_once(facts):
+    import csv
+    import io
     import re
 
     from ezlib.data.reference import entity_name
-    from ezlib.report.tables import outcomes_display, show
+    from ezlib.report.tables import GROUP, outcomes_display, show
 
-    for shown in (
-        outcomes_display(plan_outcomes(facts), "vi"),
-        comparison_display(compare_zones(facts), facts, "vi"),
+    for shown, column in (
+        (outcomes_display(plan_outcomes(facts), "vi"), "Khu"),
+        # the targets in USD are each of a zone or a park, which heads its rows
+        (comparison_display(compare_zones(facts), facts, "vi"), "Khu, cụm"),
     ):
+        assert shown.attrs[GROUP] == column
         table = show(shown)
         page = table._repr_html_()
         heads = re.findall(r'<th class="[a-z]+">([^<]*)</th>', page)
-        assert "Khu" not in heads and heads  # the zone is no column of the page ...
-        assert "Khu" in shown.columns  # ... but stays one of the data
-        assert table._repr_mimebundle_()[0]["text/csv"].startswith("Khu,")
+        assert column not in heads and heads  # the zone is no column of the page ...
+        assert column in shown.columns  # ... but stays one of the data
+        header = next(csv.reader(io.StringIO(table._repr_mimebundle_()[0]["text/csv"])))
+        assert header == list(shown.columns)
         groups = re.findall(r'<th colspan="(\d+)" scope="rowgroup">([^<]*)</th>', page)
-        zones = list(dict.fromkeys(shown["Khu"]))
+        zones = list(dict.fromkeys(shown[column]))
         assert [name for _, name in groups] == zones  # each zone heads its rows once
         assert {int(span) for span, _ in groups} == {len(shown.columns) - 1}
         assert len(zones) > 1 and entity_name("hp-zones", "vi") in zones
         bodies = page.split("<tbody>")[1:]  # each zone's rows, in the order of the data
         assert [body.count("<tr>") for body in bodies] == [
-            (shown["Khu"] == zone).sum() for zone in zones
+            (shown[column] == zone).sum() for zone in zones
         ]
+    compared = comparison_display(compare_zones(facts), facts, "en")
+    parks = set(compared["Zone or park"]) - {entity_name(z, "en") for z in zone_groups(facts)}
+    assert entity_name("tb-kcn", "en") in parks  # a park's targets are not labelled a zone's
 
 
 def test_the_audit_heads_its_rows_with_their_province_or_zone(facts):
