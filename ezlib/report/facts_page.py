@@ -15,7 +15,6 @@ language.
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,15 @@ import pandas as pd
 from ezlib.data.reference import entity_name, indicator_label
 from ezlib.errors import DataError
 from ezlib.report.site import NAV_CSS
-from ezlib.report.tables import DASH, caveat_words, format_date, format_figure, is_missing
-from ezlib.report.words import SCALES, TEXT, reading_key, text
+from ezlib.report.tables import (
+    DASH,
+    caveat_words,
+    figure_groups,
+    format_date,
+    format_figure,
+    is_missing,
+)
+from ezlib.report.words import TEXT, reading_key, text
 from ezlib.vocabulary import FACT_KINDS, LANGUAGES
 
 _CSS = """
@@ -208,28 +214,13 @@ def fact_figure(row: Mapping[str, Any], lang: str) -> str:
     return figure
 
 
-def _glued_words() -> frozenset[str]:
-    """Words a figure never breaks after: hedges and measures ("≈", "gần", "tăng"), scales."""
-    glued = {word for _, words in SCALES for word in words.values()}
-    for key, texts in TEXT.items():
-        if key.startswith(("hedge.", "facts.measure.")):
-            glued.update(word for t in texts.values() for word in t.split("{x}")[0].split())
-    return frozenset(glued)
+def _unbroken(figure: str) -> str:
+    """A figure whose groups (:func:`~ezlib.report.tables.figure_groups`) never break.
 
-
-def _unbroken(figure: str, glued: frozenset[str]) -> str:
-    """A figure that wraps only between words of its measure: "≈ 1.433 ha" stays on a line.
-
-    The space after a number, a hedge, a measure's first word or a scale word is made a
-    no-break space; "nearly 1.7× the earlier period" may break before "the". ``glued`` is
-    :func:`_glued_words`.
+    Their spaces are no-break spaces: "≈ 1.433 ha" stays on a line, while "nearly 1.7× the
+    earlier period" may break before "the".
     """
-    tokens = figure.split(" ")
-    shown = tokens[0]
-    for before, token in itertools.pairwise(tokens):
-        keep = before in glued or any(c.isdigit() for c in before)
-        shown += ("\u00a0" if keep else " ") + token
-    return shown
+    return " ".join(group.replace(" ", "\u00a0") for group in figure_groups(figure))
 
 
 def _source_cell(title: str, publisher: str, url: str, language: str, lang: str) -> str:
@@ -306,7 +297,6 @@ def facts_page_html(
     zones = {z: entity_name(z, lang) for z in dict.fromkeys(map(str, facts["entity_id"]))}
     indicators = {i: indicator_label(i, lang) for i in dict.fromkeys(map(str, facts["indicator"]))}
     kinds = {k: text(f"kind.{k}", lang) for k in FACT_KINDS}
-    glued = _glued_words()
     caveats_label = _e(text("col.caveats", lang))  # cards on a phone label these two
     reports_label = _e(text("facts.col.reports", lang))
 
@@ -344,8 +334,7 @@ def facts_page_html(
             f'<td role="cell" class="zone" data-find>{_e(zones[zone])}</td>',
             f'<td role="cell" class="indicator" data-find>{_e(indicators[indicator])}</td>',
             f'<td role="cell" class="kind">{_e(kinds.get(kind, kind))}</td>',
-            '<td role="cell" class="figure num">'
-            f"{_e(_unbroken(fact_figure(fact, lang), glued))}</td>",
+            f'<td role="cell" class="figure num">{_e(_unbroken(fact_figure(fact, lang)))}</td>',
             f'<td role="cell" class="quote verbatim" data-find{quote_attr}>'
             f"{_e('“' + str(fact['quote']) + '”')}</td>",
             '<td role="cell" class="source" data-find>'

@@ -668,39 +668,49 @@ class Link:
     __repr__ = __str__
 
 
-_SCALE_WORDS = frozenset(
-    w for _, words in SCALES for scale in words.values() for w in scale.split()
-)
+def _glued_words() -> frozenset[str]:
+    """Words a figure never breaks after: hedges and measures ("≈", "gần", "tăng"), scales."""
+    glued = {w for _, words in SCALES for scale in words.values() for w in scale.split()}
+    for key, texts in TEXT.items():
+        if key.startswith(("hedge.", "facts.measure.")):
+            glued.update(word for t in texts.values() for word in t.split("{x}")[0].split())
+    return frozenset(glued)
+
+
+_GLUED = _glued_words()
 
 
 def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
-def _figure_groups(shown: str) -> list[str]:
+def figure_groups(shown: str) -> list[str]:
     """Split a figure's words where a line may break: never inside a number and its unit.
 
     A number keeps the words after it up to its unit ("1.125 nghìn tỷ VND", "6,074 ha") and
-    the numbers after those ("26 September 2025"), and a sign keeps the number after it
-    ("≈ 12,51 tỷ USD", "> 27,6 tỷ USD"); a parenthesis ("(≈ 47,45 tỷ USD)", "(400%–667%)")
-    starts a group of its own and ends one, and words without a number ("of the way from",
-    "chưa có số thực hiện", "per person per year") break anywhere.
+    the numbers after those ("26 September 2025"); a sign, a hedge, a measure or a scale word
+    keeps the word after it ("≈ 12,51 tỷ USD", "> 27,6 tỷ USD", "gần 1,7 lần", "tăng ≥ 14%");
+    a parenthesis ("(≈ 47,45 tỷ USD)", "(400%–667%)") starts a group of its own and ends
+    one; other words ("of the way", "chưa có số thực hiện", "per person per year") break
+    anywhere. Tables and cards keep each group on a line (:func:`figure_html`), as does the
+    facts browser.
+
+    Example:
+        >>> figure_groups("2% (1%–2%) of the way from 6,074 ha")
+        ['2%', '(1%–2%)', 'of', 'the', 'way', 'from', '6,074 ha']
     """
     first, *words = shown.split(" ")
     groups = [[first]]
     for word in words:
         group = groups[-1]
         last = group[-1]
+        bare = last.lstrip("(")
         keeps = (
-            (
-                not any(c.isalnum() for c in last.lstrip("("))
-                or _has_digit(last)
-                or last in _SCALE_WORDS
-                or (_has_digit(word) and _has_digit(group[0]))
-            )
-            and not word.startswith("(")
-            and not last.endswith(")")
-        )
+            bare in _GLUED
+            or not any(c.isalnum() for c in bare)
+            or _has_digit(last)
+            or (_has_digit(word) and _has_digit(group[0]))
+        ) and not (word.startswith("(") or last.endswith(")"))
         if keeps:
             group.append(word)
         else:
@@ -709,7 +719,7 @@ def _figure_groups(shown: str) -> list[str]:
 
 
 def figure_html(shown: str) -> str:
-    """A figure as HTML that wraps only between the groups of :func:`_figure_groups`.
+    """A figure as HTML that wraps only between the groups of :func:`figure_groups`.
 
     Example:
         >>> figure_html("119% (117%–119%)")
@@ -719,14 +729,14 @@ def figure_html(shown: str) -> str:
         f'<span class="nb">{html.escape(group, quote=False)}</span>'
         if " " in group or _has_digit(group)
         else html.escape(group, quote=False)
-        for group in _figure_groups(shown)
+        for group in figure_groups(shown)
     )
 
 
 def _cell(value: Any, ids: bool = False, figure: bool = False) -> str:
     """One cell as HTML: escaped, web addresses as links, fact ids unbroken when ``ids``.
 
-    A ``figure`` breaks only between the groups of :func:`_figure_groups`, so a number never
+    A ``figure`` breaks only between the groups of :func:`figure_groups`, so a number never
     stands on one line and its unit on the next, nor a range at its dash ("2021–2025"),
     while the words around it wrap as text.
     """
