@@ -56,7 +56,12 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ),
     ("source_kind", "article (text archived in data/raw/articles) or citation (cited by URL)."),
     ("source_title", "Title of the source."),
-    ("source_publisher", "Publisher or portal."),
+    ("source_publisher", "Publisher or portal, with the curator's English notes on it."),
+    (
+        "source_publisher_vi",
+        "The publisher as Vietnamese pages name it, where source_publisher holds English "
+        "words of the curator's; empty where it holds none.",
+    ),
     ("source_url", "Address of a cited source (empty for archived seed articles)."),
     ("source_language", "vi or en."),
     ("source_published_date", "Publication date of the source."),

@@ -21,6 +21,7 @@ _SOURCE_FIELDS = {
     "kind": "source_kind",
     "title": "source_title",
     "publisher": "source_publisher",
+    "publisher_vi": "source_publisher_vi",
     "url": "source_url",
     "language": "source_language",
     "published_date": "source_published_date",

@@ -22,6 +22,7 @@ SOURCE_COLUMNS = (
     "file",
     "title",
     "publisher",
+    "publisher_vi",
     "url",
     "language",
     "published_date",

@@ -32,7 +32,7 @@ from ezlib.report.tables import (
     format_figure,
     is_missing,
 )
-from ezlib.report.words import TEXT, reading_key, text
+from ezlib.report.words import TEXT, publisher_name, reading_key, text
 from ezlib.vocabulary import FACT_KINDS, LANGUAGES
 
 _CSS = """
@@ -315,6 +315,7 @@ def facts_page_html(
             "quote",
             "source_title",
             "source_publisher",
+            "source_publisher_vi",
             "source_url",
             "source_language",
             "source_published_date",
@@ -340,7 +341,7 @@ def facts_page_html(
             '<td role="cell" class="source" data-find>'
             + _source_cell(
                 str(fact["source_title"]),
-                str(fact["source_publisher"]),
+                publisher_name(fact, lang),
                 "" if is_missing(fact["source_url"]) else str(fact["source_url"]),
                 quote_lang,
                 lang,

@@ -25,7 +25,7 @@ from ezlib.progress.audit import NOTE_MARKS
 from ezlib.progress.currency import to_usd
 from ezlib.progress.zone import has_baseline
 from ezlib.report.methods_page import term_link
-from ezlib.report.words import MONTHS, SCALES, TEXT, reading_key, text
+from ezlib.report.words import MONTHS, SCALES, TEXT, publisher_name, reading_key, text
 from ezlib.vocabulary import CAVEATS, FACT_KINDS, LANGUAGES, MONEY_UNITS
 
 DASH = "–"
@@ -559,10 +559,10 @@ def sources_display(facts: pd.DataFrame, fact_ids: list[str], lang: str) -> pd.D
             text("col.fact", lang): chosen.index,
             text("col.quote", lang): ["“" + q + "”" for q in chosen["quote"]],
             text("col.source", lang): [
-                Link(f"{p}: {t}", u if isinstance(u, str) and u else None)
-                for t, p, u in zip(
+                Link(f"{publisher_name(fact, lang)}: {t}", u if isinstance(u, str) and u else None)
+                for t, fact, u in zip(
                     chosen["source_title"],
-                    chosen["source_publisher"],
+                    chosen[["source_publisher", "source_publisher_vi"]].to_dict("records"),
                     chosen["source_url"],
                     strict=True,
                 )

@@ -816,6 +816,24 @@ def targets(n: int, lang: str) -> str:
     return text("targets.one" if n == 1 else "targets", lang, n=n)
 
 
+def publisher_name(fact: Mapping[str, Any], lang: str) -> str:
+    """Return a fact's source publisher as a page in ``lang`` names it.
+
+    The registry's ``publisher`` carries the curator's English words on it ("(news
+    aggregator)"); a Vietnamese page shows ``publisher_vi`` instead, where there is one.
+
+    Example:
+        >>> fact = {"source_publisher": "vansudia.net (re-publication)",
+        ...         "source_publisher_vi": "vansudia.net (trang đăng lại)"}
+        >>> publisher_name(fact, "vi"), publisher_name(fact, "en")
+        ('vansudia.net (trang đăng lại)', 'vansudia.net (re-publication)')
+    """
+    vietnamese = fact.get("source_publisher_vi")
+    if lang == "vi" and isinstance(vietnamese, str) and vietnamese:
+        return vietnamese
+    return str(fact["source_publisher"])
+
+
 def zone_name(zone: str | None, lang: str) -> str:
     """Return a zone's name in the report language, or "all zones" when there is no zone."""
     if zone is None:

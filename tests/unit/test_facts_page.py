@@ -19,6 +19,7 @@ from ezlib.report import text, title
 from ezlib.report.facts_page import fact_figure, facts_page_html, write_facts_page
 from ezlib.report.site import index_name, site_nav
 from ezlib.report.tables import format_date
+from ezlib.report.words import publisher_name
 
 VOID = {"meta", "input", "br", "img", "link", "hr", "wbr", "source", "area", "col", "base"}
 
@@ -169,7 +170,7 @@ def test_sources_link_their_address_with_publisher_and_title(pages, facts, lang)
     for row, (_, fact) in zip(rows_of(tree), facts.iterrows(), strict=True):
         source = cell(row, "source")
         (publisher,) = source.find("span", "publisher")
-        assert publisher.text() == fact["source_publisher"]
+        assert publisher.text() == publisher_name(fact, lang)  # in the page's language
         anchors = source.find("a")
         if fact["source_url"]:
             (anchor,) = anchors
@@ -182,6 +183,11 @@ def test_sources_link_their_address_with_publisher_and_title(pages, facts, lang)
             assert fact["source_title"] in source.text()
             assert text("facts.no_url", lang) in source.text()
     assert linked > 100
+    # the curator's words on a publisher are in the page's language, never English on a
+    # Vietnamese page: "Thái Bình provincial news site (publisher not stated in the text)"
+    shown = {cell(row, "source").find("span", "publisher")[0].text() for row in rows_of(tree)}
+    english = {p for p in shown if "provincial news site" in p or "aggregator" in p}
+    assert bool(english) == (lang == "en")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
