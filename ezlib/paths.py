@@ -47,6 +47,29 @@ def raw_dir() -> Path:
     return data_dir() / "raw"
 
 
+PACKAGE = Path(__file__).resolve().parent
+"""The ezlib package that runs (the project's ``ezlib/`` when installed editable), wherever
+``EZLIB_ROOT`` points."""
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Return every file under a folder, compiled bytecode left out, in a stable order."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    )
+
+
+def package_files() -> list[Path]:
+    """Return the files of the running ezlib package (:func:`files_under` :data:`PACKAGE`).
+
+    What a cache keyed by code hashes: a project elsewhere (``EZLIB_ROOT``) has no ``ezlib/``
+    of its own, and its caches still follow the code that made them.
+    """
+    return files_under(PACKAGE)
+
+
 def inputs_digest(names: Iterable[str]) -> str:
     """Return a sha256 over the files under the named project paths (names and bytes).
 
@@ -61,11 +84,7 @@ def inputs_digest(names: Iterable[str]) -> str:
     for name in names:
         path = root / name
         if path.is_dir():
-            files += [
-                p
-                for p in path.rglob("*")
-                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
-            ]
+            files += files_under(path)
         elif path.is_file():
             files.append(path)
     digest = hashlib.sha256()

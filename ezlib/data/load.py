@@ -14,7 +14,7 @@ from ezlib.data.facts import fact_caveats, facts_path, parse_facts, validate_fac
 from ezlib.data.provenance import check_provenance
 from ezlib.data.reference import load_entities, load_indicators
 from ezlib.data.sources import load_sources
-from ezlib.paths import build_dir, inputs_digest
+from ezlib.paths import PACKAGE, build_dir, inputs_digest, package_files
 from ezlib.vocabulary import FACT_VOCABULARIES
 
 _SOURCE_FIELDS = {
@@ -93,14 +93,21 @@ def load_facts(path: Path | None = None, *, published_by: str | None = None) -> 
 
 
 # Everything a validated facts table depends on: change any and the cache misses.
-_CACHE_INPUTS = ("data", "ezlib", "requirements.lock")
+_CACHE_INPUTS = ("data", "requirements.lock")
 
 
 def _cache_path(path: Path) -> Path:
-    """The cache file of a facts table: keyed by its bytes, the data, ezlib and the lock."""
+    """The cache file of a facts table, keyed by everything the table depends on.
+
+    That is its bytes, the data, the lock and the ezlib package that runs
+    (:func:`ezlib.paths.package_files`), wherever the project is.
+    """
     digest = hashlib.sha256(f"{path.resolve()}".encode())
     digest.update(read_file_bytes(path))
     digest.update(inputs_digest(_CACHE_INPUTS).encode())
+    for code in package_files():
+        digest.update(code.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        digest.update(read_file_bytes(code))
     return build_dir() / "cache" / f"facts-{digest.hexdigest()[:32]}.pkl"
 
 

@@ -35,25 +35,14 @@ from pathlib import Path, PurePosixPath
 from ezlib.data.csvio import decode_utf8, read_file_bytes, read_rows
 from ezlib.data.reference import resolve_entity
 from ezlib.errors import DataError
-from ezlib.paths import data_dir, project_root
+from ezlib.paths import PACKAGE, data_dir, files_under, project_root
 
-PACKAGE = Path(__file__).resolve().parents[1]
-"""The ezlib package that runs the notebooks (wherever ``EZLIB_ROOT`` points)."""
 CODE_INPUTS = ("templates", "requirements.lock")
 """Files and folders under the project root that every report depends on, besides ezlib."""
 FACTS = "facts.csv"
 SOURCES = "raw/sources.csv"
 ENTITIES = "reference/entities.csv"
 """The tables under ``data/`` that :class:`BuildInputs` reads row by row."""
-
-
-def _files(folder: Path) -> list[Path]:
-    """Every file under a folder, compiled bytecode left out, in a stable order."""
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
-    )
 
 
 def _digest(files: Iterable[tuple[str, bytes]]) -> str:
@@ -72,10 +61,10 @@ def code_digest() -> str:
     so a project elsewhere (``EZLIB_ROOT``) still keys its reports by the code that runs them.
     """
     root = project_root()
-    named = [(f"ezlib/{p.relative_to(PACKAGE).as_posix()}", p) for p in _files(PACKAGE)]
+    named = [(f"ezlib/{p.relative_to(PACKAGE).as_posix()}", p) for p in files_under(PACKAGE)]
     for name in CODE_INPUTS:
         path = root / name
-        paths = _files(path) if path.is_dir() else [path] if path.is_file() else []
+        paths = files_under(path) if path.is_dir() else [path] if path.is_file() else []
         named += [(p.relative_to(root).as_posix(), p) for p in paths]
     return _digest((name, read_file_bytes(path)) for name, path in named)
 
@@ -150,7 +139,7 @@ class BuildInputs:
         folder = data_dir()
         if not folder.is_dir():
             return {}
-        return {p.relative_to(folder).as_posix(): read_file_bytes(p) for p in _files(folder)}
+        return {p.relative_to(folder).as_posix(): read_file_bytes(p) for p in files_under(folder)}
 
     @cached_property
     def everything(self) -> str:
