@@ -8,6 +8,7 @@ import pandas as pd
 from ezlib.progress.zone import progress_by_zone, zone_groups
 
 COMPARISON_COLUMNS = (
+    "zone",
     "entity_id",
     "indicator",
     "period_start_year",
@@ -45,20 +46,23 @@ def compare_zones(
 
     Returns:
         One row per target (once, also when a zone's successor is listed too),
-        :data:`COMPARISON_COLUMNS`: the target per plan year in USD (NaN for other units),
+        :data:`COMPARISON_COLUMNS`: the zone it is listed under and its own zone or park, the
+        target per plan year in USD (NaN for other units),
         whether it is measured, and the share of it reached if so
         (:func:`ezlib.progress.zone.reached_share`: for a level target, of the way from its
         baseline, which it gives with its unit).
     """
     zones = zone_groups(facts) if zones is None else zones
     tables, listed = [], set()
-    for table in progress_by_zone(facts, zones) if progress is None else progress:
+    for zone, table in zip(
+        zones, progress_by_zone(facts, zones) if progress is None else progress, strict=True
+    ):
         # A zone's progress includes its successor's targets (tb-zones, then hy-zones-2025
         # after the 2025 merger); each target is listed once, by the first zone that has it.
         table = table[~table["target_fact_id"].isin(listed)]
         listed.update(table["target_fact_id"])
         if not table.empty:  # a zone with no target adds no row (nor an empty frame's dtypes)
-            tables.append(table)
+            tables.append(table.assign(zone=zone))
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
     if table.empty:
         return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
@@ -68,6 +72,7 @@ def compare_zones(
     per_year = np.where(table["unit"] == "USD", target / years, np.nan)
     return pd.DataFrame(
         {
+            "zone": table["zone"],
             "entity_id": table["entity_id"],
             "indicator": table["indicator"],
             "period_start_year": table["period_start_year"],

@@ -1270,8 +1270,11 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
         fact = targets.get(row["target_fact_id"])
         rows.append(
             {
-                # the target's own zone or park, which heads its rows
-                text("col.entity", lang): entity_name(str(row["entity_id"]), lang),
+                text("col.zone", lang): entity_name(str(row["zone"]), lang),
+                # A zone's own target says so, as in the plan outcomes (outcomes_display)
+                text("col.entity", lang): text("entity.whole", lang)
+                if row["entity_id"] == row["zone"]
+                else entity_name(str(row["entity_id"]), lang),
                 text("col.indicator", lang): indicator_label(row["indicator"], lang),
                 text("col.plan", lang): plan_period(
                     row["period_start_year"], row["period_end_year"]
@@ -1286,8 +1289,8 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
                 text("col.sources", lang): " ; ".join(target_ids(row)),
             }
         )
-    keys = ("entity", "indicator", "plan", "per_year", "measured", "attainment", "sources")
-    return _table(rows, keys, lang, group="entity")
+    keys = ("zone", "entity", "indicator", "plan", "per_year", "measured", "attainment")
+    return _table(rows, (*keys, "sources"), lang, group="zone")
 
 
 def note_flags(note: str, lang: str) -> str:

@@ -312,8 +312,7 @@ def test_the_comparison_heads_each_zones_rows_with_its_name_once(facts):
 
     for shown, column in (
         (outcomes_display(plan_outcomes(facts), "vi"), "Khu"),
-        # the targets in USD are each of a zone or a park, which heads its rows
-        (comparison_display(compare_zones(facts), facts, "vi"), "Khu, cụm"),
+        (comparison_display(compare_zones(facts), facts, "vi"), "Khu"),
     ):
         assert shown.attrs[GROUP] == column
         table = show(shown)
@@ -332,9 +331,12 @@ def test_the_comparison_heads_each_zones_rows_with_its_name_once(facts):
         assert [body.count("<tr>") for body in bodies] == [
             (shown[column] == zone).sum() for zone in zones
         ]
+    # Both tables name a zone's own targets "the whole zone" and a park's by the park
     compared = comparison_display(compare_zones(facts), facts, "en")
-    parks = set(compared["Zone or park"]) - {entity_name(z, "en") for z in zone_groups(facts)}
-    assert entity_name("tb-kcn", "en") in parks  # a park's targets are not labelled a zone's
+    for shown in (compared, outcomes_display(plan_outcomes(facts), "en")):
+        assert "the whole zone" in set(shown["Zone or park"])
+        assert not (shown["Zone or park"] == shown["Zone"]).any()  # never its name twice
+    assert entity_name("tb-kcn", "en") in set(compared["Zone or park"])
 
 
 def test_the_audit_heads_its_rows_with_their_province_or_zone(facts):
