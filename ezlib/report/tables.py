@@ -837,7 +837,7 @@ class Table:
         else:  # one body per run of rows with the same value, headed by it across the table
             body = "".join(
                 f'<tbody>\n<tr class="ez-group"><th colspan="{len(frame.columns)}" '
-                f'scope="rowgroup">{_cell(value)}</th></tr>\n'
+                f'scope="rowgroup"><span>{_cell(value)}</span></th></tr>\n'
                 + "".join(rows[k] for k, _ in run)
                 + "</tbody>\n"
                 for value, run in groupby(enumerate(self.frame[group]), key=lambda kv: kv[1])

@@ -322,7 +322,7 @@ def test_the_comparison_heads_each_zones_rows_with_its_name_once(facts):
         assert column in shown.columns  # ... but stays one of the data
         header = next(csv.reader(io.StringIO(table._repr_mimebundle_()[0]["text/csv"])))
         assert header == list(shown.columns)
-        groups = re.findall(r'<th colspan="(\d+)" scope="rowgroup">([^<]*)</th>', page)
+        groups = re.findall(r'<th colspan="(\d+)" scope="rowgroup"><span>([^<]*)</span>', page)
         zones = list(dict.fromkeys(shown[column]))
         assert [name for _, name in groups] == zones  # each zone heads its rows once
         assert {int(span) for span, _ in groups} == {len(shown.columns) - 1}
