@@ -87,8 +87,21 @@ def inputs_digest(names: Iterable[str]) -> str:
             files += files_under(path)
         elif path.is_file():
             files.append(path)
+    return _files_digest(root, sorted(files))
+
+
+def package_digest() -> str:
+    """Return a sha256 over the running ezlib package (:func:`package_files`).
+
+    Hashed as :func:`inputs_digest` hashes project paths: names and bytes.
+    """
+    return _files_digest(PACKAGE, package_files())
+
+
+def _files_digest(root: Path, files: Iterable[Path]) -> str:
+    """A sha256 over each file's path relative to ``root`` and its bytes."""
     digest = hashlib.sha256()
-    for path in sorted(files):
+    for path in files:
         digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
         try:

@@ -14,7 +14,7 @@ from ezlib.data.facts import fact_caveats, facts_path, parse_facts, validate_fac
 from ezlib.data.provenance import check_provenance
 from ezlib.data.reference import load_entities, load_indicators
 from ezlib.data.sources import load_sources
-from ezlib.paths import PACKAGE, build_dir, inputs_digest, package_files
+from ezlib.paths import build_dir, inputs_digest, package_digest
 from ezlib.vocabulary import FACT_VOCABULARIES
 
 _SOURCE_FIELDS = {
@@ -105,9 +105,7 @@ def _cache_path(path: Path) -> Path:
     digest = hashlib.sha256(f"{path.resolve()}".encode())
     digest.update(read_file_bytes(path))
     digest.update(inputs_digest(_CACHE_INPUTS).encode())
-    for code in package_files():
-        digest.update(code.relative_to(PACKAGE).as_posix().encode() + b"\0")
-        digest.update(read_file_bytes(code))
+    digest.update(package_digest().encode())
     return build_dir() / "cache" / f"facts-{digest.hexdigest()[:32]}.pkl"
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from ezlib.paths import project_root
+from ezlib.paths import build_dir, project_root
 from ezlib.report.methods_page import methods_page_name
 from ezlib.report.words import text
 from ezlib.vocabulary import LANGUAGES
@@ -412,12 +412,6 @@ def _body_words(path: Path) -> set[str]:
     return set(re.findall(r"[\w-]+", body))
 
 
-def _words_cache() -> Path:
-    from ezlib.paths import build_dir
-
-    return build_dir() / "cache" / "page-words.json"
-
-
 def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> dict:
     """Which report pages cite each fact: a fact id as a word of a page's text.
 
@@ -437,7 +431,7 @@ def pages_using(pages: Sequence[tuple[Path, str]], fact_ids: Sequence[str]) -> d
 
     wanted = set(fact_ids)
     hyphenated = all("-" in fact for fact in wanted)  # else every word counts: no cache
-    path = _words_cache()
+    path = build_dir() / "cache" / "page-words.json"
     try:
         cached = json.loads(path.read_text(encoding="utf-8")) if hyphenated else {}
     except (OSError, ValueError):

@@ -1248,6 +1248,17 @@ def _per_year(row: pd.Series, fact: dict[str, Any] | None, lang: str) -> str:
     return format_figure(amount, "USD", lang, fact["qualifier"])
 
 
+def _entity_words(entity: str, zone: str | None, lang: str) -> str:
+    """A target's zone or park, in a row listed under its zone.
+
+    "The whole zone" for the zone's own targets, not its long name once more; a park (or a
+    successor) by its name.
+    """
+    if entity == zone:
+        return text("entity.whole", lang)
+    return entity_name(str(entity), lang)
+
+
 def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Format the zone comparison (:func:`ezlib.progress.compare.compare_zones`) for readers.
 
@@ -1271,10 +1282,7 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
         rows.append(
             {
                 text("col.zone", lang): entity_name(str(row["zone"]), lang),
-                # A zone's own target says so, as in the plan outcomes (outcomes_display)
-                text("col.entity", lang): text("entity.whole", lang)
-                if row["entity_id"] == row["zone"]
-                else entity_name(str(row["entity_id"]), lang),
+                text("col.entity", lang): _entity_words(row["entity_id"], row["zone"], lang),
                 text("col.indicator", lang): indicator_label(row["indicator"], lang),
                 text("col.plan", lang): plan_period(
                     row["period_start_year"], row["period_end_year"]
@@ -1289,8 +1297,8 @@ def comparison_display(comparison: pd.DataFrame, facts: pd.DataFrame, lang: str)
                 text("col.sources", lang): " ; ".join(target_ids(row)),
             }
         )
-    keys = ("zone", "entity", "indicator", "plan", "per_year", "measured", "attainment")
-    return _table(rows, (*keys, "sources"), lang, group="zone")
+    keys = ("zone", "entity", "indicator", "plan", "per_year", "measured", "attainment", "sources")
+    return _table(rows, keys, lang, group="zone")
 
 
 def note_flags(note: str, lang: str) -> str:
@@ -1444,10 +1452,7 @@ def outcomes_display(table: pd.DataFrame, lang: str, zone: str | None = None) ->
     rows = [
         {
             **({text("col.zone", lang): entity_name(row["zone"], lang)} if "zone" in table else {}),
-            # A zone's own target says so, not the zone's long name once more
-            text("col.entity", lang): text("entity.whole", lang)
-            if row["entity_id"] == row.get("zone", zone)
-            else entity_name(row["entity_id"], lang),
+            text("col.entity", lang): _entity_words(row["entity_id"], row.get("zone", zone), lang),
             text("col.indicator", lang): indicator_label(row["indicator"], lang),
             text("col.plan", lang): plan_period(row["period_start_year"], row["period_end_year"]),
             text("col.target", lang): target_figure(row, lang),

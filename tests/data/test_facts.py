@@ -144,6 +144,7 @@ def test_the_cache_keeps_only_the_newest_validated_tables(tmp_path, monkeypatch)
 
 
 def test_the_facts_cache_follows_the_running_code_wherever_the_project_is(tmp_path, monkeypatch):
+    from ezlib import paths
     from ezlib.data import load
 
     monkeypatch.setenv("EZLIB_ROOT", str(tmp_path))  # a project with no ezlib/ of its own
@@ -152,7 +153,7 @@ def test_the_facts_cache_follows_the_running_code_wherever_the_project_is(tmp_pa
     facts.write_text("fact_id\n", encoding="utf-8")
     key = load._cache_path(facts)
     assert load._cache_path(facts) == key
-    files = load.package_files()
+    files = paths.package_files()
     assert any(f.name == "load.py" for f in files)  # the package that runs, not root/ezlib
-    monkeypatch.setattr(load, "package_files", lambda: files[:-1])  # the code changed
+    monkeypatch.setattr(paths, "package_files", lambda: files[:-1])  # the code changed
     assert load._cache_path(facts) != key
