@@ -501,20 +501,6 @@ _SENTENCE_ENDS = ("\n", ". ", "! ", "? ", "… ")
 """A line break, or a mark with a space after it, ends a sentence."""
 
 
-def _sentence_end(text: str, pos: int, lo: int, ends: tuple[str, ...] = _SENTENCE_ENDS) -> int:
-    """Return where the last sentence end in ``lo..pos`` that ends by ``pos`` stands, or -1.
-
-    A sentence end (:data:`_SENTENCE_ENDS`) ends by ``pos`` if the sentence after it starts at
-    ``pos`` or before. ``ends`` may leave out the marks the text does not hold.
-    """
-    last = -1
-    for end in ends:
-        at = text.rfind(end, lo, pos)
-        if at > last:
-            last = at
-    return last
-
-
 def _sentence_start(src: Source, pos: int) -> int:
     """Return where the sentence holding ``pos`` starts (at most 600 characters back).
 
@@ -531,6 +517,7 @@ def _sentence_starts(src: Source, positions: list[int]) -> list[int]:
     and the next only, not back to the start of each sentence.
     """
     text = src.text
+    rfind = text.rfind
     ends = tuple(end for end in _SENTENCE_ENDS if end[0] in text)  # "!", "?", "…" are rare
     starts = []
     last = end = -1  # the position before, and the last sentence end found by it
@@ -538,9 +525,11 @@ def _sentence_starts(src: Source, positions: list[int]) -> list[int]:
         floor = pos - 600 if pos > 600 else 0
         if pos < last:  # not in ascending order: look back to the floor again
             last = end = -1
-        found = _sentence_end(text, pos, last - 1 if last > floor else floor, ends)
-        if found >= 0:
-            end = found
+        lo = last - 1 if last > floor else floor  # a mark and its space may straddle `last`
+        for mark in ends:  # the last sentence end in lo..pos that ends by pos
+            found = rfind(mark, lo, pos)
+            if found > end:
+                end = found
         last = pos
         starts.append(floor if end < floor else end + 1 if text[end] == "\n" else end + 2)
     return starts
@@ -563,12 +552,13 @@ def _kinds(src: Source, readings: list[Reading]) -> list[str]:
         The kind of each reading.
     """
     low = src.low
+    search = _CUE_RE.search
     figures = [r for r in readings if not (r.problem or r.unit is None)]
     starts = iter(_sentence_starts(src, [r.start for r in figures]))
     kinds: list[str] = []
     sentence = scanned = target = actual = -1
     for r in readings:
-        start, _, stop, _, value_high, unit, noun, *_, problem, _ = r
+        start, _, stop, _, value_high, unit, noun, _, _, _, _, problem, _ = r
         if problem or unit is None:
             kinds.append("other")
             continue
@@ -576,25 +566,27 @@ def _kinds(src: Source, readings: list[Reading]) -> list[str]:
         if begin != sentence:
             sentence = scanned = begin
             target = actual = -1
-        if scanned < start:
-            for found in _CUE_RE.finditer(low, scanned, start):
-                at = found.start()
-                if at and low[at - 1].isalnum():
-                    continue
-                phrase = found.group()
-                kind = _CUE_KIND.get(phrase)  # a phrase written as listed needs no _key
-                if kind is None:
-                    phrase = _key(phrase)
-                    kind = _CUE_KIND[phrase]
-                if phrase in ("đến năm", "by") and not _YEAR_AFTER_RE.match(low, found.end()):
-                    continue  # a target "by 2025", "đến năm 2030"; not "by the board"
-                if phrase in _PLAN_WORDS and src.before(_ATTAINED_BEFORE, at):
-                    continue  # "đạt 84% kế hoạch" reports attainment, it sets no target
-                if kind == "actual":
-                    actual = at
-                else:
-                    target = at
-            scanned = start
+        # one search a stretch, most often fruitless: cheaper than an iterator of its matches
+        found = search(low, scanned, start) if scanned < start else None
+        scanned = start
+        while found is not None:
+            at, end = found.span()
+            found = search(low, end, start)
+            if at and low[at - 1].isalnum():
+                continue
+            phrase = low[at:end]
+            kind = _CUE_KIND.get(phrase)  # a phrase written as listed needs no _key
+            if kind is None:
+                phrase = _key(phrase)
+                kind = _CUE_KIND[phrase]
+            if phrase in ("đến năm", "by") and not _YEAR_AFTER_RE.match(low, end):
+                continue  # a target "by 2025", "đến năm 2030"; not "by the board"
+            if phrase in _PLAN_WORDS and src.before(_ATTAINED_BEFORE, at):
+                continue  # "đạt 84% kế hoạch" reports attainment, it sets no target
+            if kind == "actual":
+                actual = at
+            else:
+                target = at
         kinds.append(_kind_of(src, start, stop, unit, noun, value_high, target > actual))
     return kinds
 
@@ -631,18 +623,21 @@ def _kind_of(
         return "actual"  # "đạt gần 84% kế hoạch": attainment of a plan
     if value_high is None:
         # "năm 2020 đạt 45,5% tăng lên 60,6%", "giảm xuống 80% từ mức 91%"
+        # the first character after the figure that is no space, and the last one before it:
+        # most often one space away, so looked at before any call
         char = low[stop] if stop < n else ""
         if char in _HSPACE:
-            char = _char_after_space(low, stop)
+            char = low[stop + 1] if stop + 1 < n else ""
+            if char in _HSPACE:
+                char = _char_after_space(low, stop + 2)
         if char in _BASELINE_FIRST and _BASELINE_RE.match(low, stop):
             return "baseline"
-        if (
-            start
-            and low[start - 1] in _HSPACE
-            and _char_before_space(low, start) in _FROM_LAST
-            and _FROM_BEFORE.match(src.rev, n - start)
-        ):
-            return "baseline"
+        if start >= 2 and low[start - 1] in _HSPACE:
+            char = low[start - 2]
+            if char in _HSPACE:
+                char = _char_before_space(low, start - 2)
+            if char in _FROM_LAST and _FROM_BEFORE.match(src.rev, n - start):
+                return "baseline"
     return "target" if target else "actual"
 
 
@@ -703,9 +698,10 @@ _SHARED_SEP_RE = re.compile(rf"{_H}*(?:,|;|và|hoặc|or|and|&){_H}*")
 
 def _share_units(src: Source, readings: list[Reading]) -> None:
     """Give a bare number the unit of the figure listed after it: "15 và 20%", "12, 15 dự án"."""
-    for k in range(len(readings) - 2, -1, -1):
+    bare = [k for k, r in enumerate(readings[:-1]) if r.unit is None]  # most have a unit
+    for k in reversed(bare):  # backwards: "12, 15, 20 dự án" hands the unit on to the 12
         r, after = readings[k], readings[k + 1]
-        if r.unit is not None or r.problem or r.scale != 1.0 or r.denominator is not None:
+        if r.problem or r.scale != 1.0 or r.denominator is not None:
             continue
         if after.unit is None or not _SHARED_SEP_RE.fullmatch(src.low, r.stop, after.start):
             continue
@@ -776,8 +772,9 @@ def _scan(src: Source, lang: str) -> list[Reading]:
                 stop = r.stop
             out.append(r)
     _share_units(src, out)
-    taken = [(r.start, r.end) for r in out]
-    for s, e in _number_words(src.low):
+    words = _number_words(src.low)
+    taken = [(r.start, r.end) for r in out] if words else []
+    for s, e in words:
         label = _label_before(src, s)
         if label and label.lastgroup == "ordinal":
             continue  # "năm thứ hai"
