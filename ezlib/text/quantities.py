@@ -641,7 +641,9 @@ def _hedge_before(src: Source, start: int) -> tuple[str | None, int]:
     found = _HEDGE_BEFORE.match(src.rev, len(src.low) - start)
     if not found:
         return None, start
-    word, at = _key(found.group("h")[::-1]), len(src.text) - found.end()
+    word, at = found.group("h")[::-1], len(src.text) - found.end()
+    if word not in _HEDGE_OF:  # written otherwise than listed ("Khoảng", two spaces)
+        word = _key(word)
     if word == "hơn" and src.before(_COMPARATIVE_BEFORE, at):
         return None, start
     return word, at
