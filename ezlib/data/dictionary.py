@@ -55,7 +55,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
         "draft, anomaly (from the note's tags) and part_year; ';'-separated in the export.",
     ),
     ("source_kind", "article (text archived in data/raw/articles) or citation (cited by URL)."),
-    ("source_title", "Title of the source."),
+    (
+        "source_title",
+        "Title of the source as published; in parentheses, the curator's description in the "
+        "source's language when the stored text gives none.",
+    ),
     ("source_publisher", "Publisher or portal, with the curator's English notes on it."),
     (
         "source_publisher_vi",
