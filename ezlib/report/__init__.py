@@ -15,6 +15,7 @@ __all__, __getattr__, __dir__ = lazy_face(
         "plan_narrative": "ezlib.report.narrative",
         "show": "ezlib.report.tables",
         "progress_display": "ezlib.report.tables",
+        "no_actual_display": "ezlib.report.tables",
         "sources_display": "ezlib.report.tables",
         "caveat_notes": "ezlib.report.tables",
         "history_display": "ezlib.report.tables",

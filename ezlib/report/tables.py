@@ -386,19 +386,39 @@ def caveat_words(caveats: Any, lang: str) -> str:
 GROUP = "group"
 """The key of a table's ``attrs`` that names the column its rows are grouped by, if any."""
 
+PARTS = "parts"
+"""The key of a table's ``attrs`` that shows a wide table in parts, one under the other:
+``(keys, ((heading, columns), ...))``, each part led by the ``keys`` columns that name a row,
+so that no column of a wide table hides off the right edge of the page. The CSV keeps the
+table whole."""
+
 
 def _table(
-    rows: list[dict[str, Any]], keys: Sequence[str], lang: str, group: str | None = None
+    rows: list[dict[str, Any]],
+    keys: Sequence[str],
+    lang: str,
+    group: str | None = None,
+    parts: tuple[Sequence[str], Sequence[tuple[str, Sequence[str]]]] | None = None,
 ) -> pd.DataFrame:
     """A reader's table of ``rows`` with the columns ``col.<key>``; empty, it reads "None.".
 
     With ``group`` (a key), the page shows the rows under a heading row per value of that
-    column (:class:`Table`).
+    column (:class:`Table`). With ``parts`` (the keys that name a row, and a ``part.<key>``
+    heading with its column keys for each part), the page shows the table in those parts.
     """
     frame = pd.DataFrame(rows, columns=[text(f"col.{key}", lang) for key in keys])
     frame.attrs["empty"] = text("none", lang)
     if group is not None:
         frame.attrs[GROUP] = text(f"col.{group}", lang)
+    if parts is not None:
+        lead, pieces = parts
+        frame.attrs[PARTS] = (
+            [text(f"col.{key}", lang) for key in lead],
+            [
+                (text(f"part.{part}", lang), [text(f"col.{key}", lang) for key in columns])
+                for part, columns in pieces
+            ],
+        )
     return frame
 
 
@@ -471,7 +491,35 @@ def progress_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         "caveats",
         "sources",
     )
-    return _table(rows, columns, lang)
+    # Fourteen columns are wider than a page: the figures with their caveats and sources
+    # first, then the outlook and the official categories, each part led by what names its
+    # row (two targets of one indicator and year differ by their target)
+    parts = (
+        columns[: columns.index("target") + 1],
+        (
+            ("progress", ("actual", "attainment", "elapsed", "pace", "caveats", "sources")),
+            ("outlook", ("required", "projection", "category", "unsd", "outcome")),
+        ),
+    )
+    return _table(rows, columns, lang, group="entity" if several else None, parts=parts)
+
+
+def no_actual_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Format a zone's targets that have no actual yet: what each is, and where it comes from.
+
+    Args:
+        table: The assessed targets (``ezlib.progress.zone.zone_progress``).
+        lang: ``vi`` or ``en``.
+
+    Returns:
+        The columns of :func:`progress_display` that such a target fills: its zone or park if
+        the zone has several, indicator, plan period, target, what to know before citing it,
+        and its sources.
+    """
+    frame = progress_display(table[table["status"] == "no_actual"], lang)
+    kept = {text(f"col.{key}", lang) for key in ("entity", "indicator", "plan", "target")}
+    kept |= {text("col.caveats", lang), text("col.sources", lang)}
+    return frame[[column for column in frame.columns if column in kept]]
 
 
 def attainment_figure(row: pd.Series, lang: str) -> str:
@@ -791,8 +839,9 @@ class Table:
     ``templates/offline``), so a narrow screen never scrolls the page. A table whose
     ``attrs[GROUP]`` names one of its columns (the zone of each row) shows each run of rows with
     the same value under one heading row instead of that column, as a reader scans it; its
-    CSV keeps the column. Notebooks end a cell with ``show(frame)``; the HTML is stable from
-    run to run, so nbval can compare it.
+    CSV keeps the column. A table with ``attrs[PARTS]`` is shown in those parts, one under the
+    other, each led by the columns that name its rows; its CSV keeps it whole. Notebooks end a
+    cell with ``show(frame)``; the HTML is stable from run to run, so nbval can compare it.
     """
 
     def __init__(self, frame: pd.DataFrame, name: str | None = None) -> None:
@@ -807,47 +856,79 @@ class Table:
     def _repr_html_(self) -> str:
         if self.frame.empty:
             return f"<p>{html.escape(self.frame.attrs.get('empty', DASH))}</p>"
-        group = self.frame.attrs.get(GROUP)
-        frame = self.frame.drop(columns=group) if group in self.frame.columns else self.frame
-        numeric = _numeric_headers()
-        id_headers = {TEXT[key][lang] for key in ID_COLUMNS for lang in LANGUAGES}
-        ids = [str(name) in id_headers for name in frame.columns]
-        kinds = [
-            "num"
-            if str(name) in numeric or pd.api.types.is_numeric_dtype(frame.iloc[:, i])
-            else "text"
-            for i, name in enumerate(frame.columns)
-        ]
-        head = "".join(
-            f'<th class="{kind}">{_header(str(name))}</th>'
-            for name, kind in zip(frame.columns, kinds, strict=True)
-        )
-        rows = [
-            "<tr>"
-            + "".join(
-                f'<td class="{kind}{" ids" if is_id else ""}">'
-                f"{_cell(value, is_id, kind == 'num')}</td>"
-                for value, kind, is_id in zip(row, kinds, ids, strict=True)
-            )
-            + "</tr>\n"
-            for row in frame.itertuples(index=False, name=None)
-        ]
-        if frame is self.frame:
-            body = f"<tbody>\n{''.join(rows)}</tbody>\n"
-        else:  # one body per run of rows with the same value, headed by it across the table
-            body = "".join(
-                f'<tbody>\n<tr class="ez-group"><th colspan="{len(frame.columns)}" '
-                f'scope="rowgroup"><span>{_cell(value)}</span></th></tr>\n'
-                + "".join(rows[k] for k, _ in run)
-                + "</tbody>\n"
-                for value, run in groupby(enumerate(self.frame[group]), key=lambda kv: kv[1])
-            )
-        return (
-            f'<div class="ez-table"><table>\n<thead><tr>{head}</tr></thead>\n{body}</table></div>'
-        )
+        parts = _parts(self.frame)
+        if not parts:
+            return _table_html(self.frame)
+        return "\n".join(_table_html(self.frame[columns], heading) for heading, columns in parts)
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
+
+
+def _parts(frame: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    """The parts a wide table is shown in (``attrs[PARTS]``), each with its columns in order.
+
+    Each part's columns are the columns that name a row, the group column if any, then the
+    part's own columns that the frame has; a part left with none of its own is not shown. A
+    table with fewer than two parts to show is shown whole (empty list).
+    """
+    if PARTS not in frame.attrs:
+        return []
+    keys, parts = frame.attrs[PARTS]
+    group = frame.attrs.get(GROUP)
+    lead = [c for c in dict.fromkeys((group, *keys)) if c in frame.columns]
+    shown = [
+        (heading, [*lead, *own])
+        for heading, columns in parts
+        if (own := [c for c in columns if c in frame.columns and c not in lead])
+    ]
+    return shown if len(shown) > 1 else []
+
+
+def _table_html(frame: pd.DataFrame, heading: str | None = None) -> str:
+    """One table's HTML: headers, a row per row, runs of rows under their group's heading.
+
+    Args:
+        frame: The rows and columns to show; ``attrs[GROUP]`` as :class:`Table` reads it.
+        heading: A caption over the table (one part of a wide table), if any.
+    """
+    group = frame.attrs.get(GROUP)
+    shown = frame.drop(columns=group) if group in frame.columns else frame
+    numeric = _numeric_headers()
+    id_headers = {TEXT[key][lang] for key in ID_COLUMNS for lang in LANGUAGES}
+    ids = [str(name) in id_headers for name in shown.columns]
+    kinds = [
+        "num" if str(name) in numeric or pd.api.types.is_numeric_dtype(shown.iloc[:, i]) else "text"
+        for i, name in enumerate(shown.columns)
+    ]
+    head = "".join(
+        f'<th class="{kind}">{_header(str(name))}</th>'
+        for name, kind in zip(shown.columns, kinds, strict=True)
+    )
+    rows = [
+        "<tr>"
+        + "".join(
+            f'<td class="{kind}{" ids" if is_id else ""}">{_cell(value, is_id, kind == "num")}</td>'
+            for value, kind, is_id in zip(row, kinds, ids, strict=True)
+        )
+        + "</tr>\n"
+        for row in shown.itertuples(index=False, name=None)
+    ]
+    if shown is frame:
+        body = f"<tbody>\n{''.join(rows)}</tbody>\n"
+    else:  # one body per run of rows with the same value, headed by it across the table
+        body = "".join(
+            f'<tbody>\n<tr class="ez-group"><th colspan="{len(shown.columns)}" '
+            f'scope="rowgroup"><span>{_cell(value)}</span></th></tr>\n'
+            + "".join(rows[k] for k, _ in run)
+            + "</tbody>\n"
+            for value, run in groupby(enumerate(frame[group]), key=lambda kv: kv[1])
+        )
+    caption = f"<caption><span>{html.escape(heading)}</span></caption>\n" if heading else ""
+    return (
+        f'<div class="ez-table"><table>\n{caption}<thead><tr>{head}</tr></thead>\n{body}'
+        "</table></div>"
+    )
 
 
 def show(frame: pd.DataFrame, name: str | None = None) -> Table:

@@ -122,6 +122,14 @@ TEXT.update(
         "h.glance": {"vi": "Các mục tiêu trong nháy mắt", "en": "The targets at a glance"},
         "h.over_time": {"vi": "Diễn biến theo thời gian", "en": "Over time"},
         "h.detail": {"vi": "Chi tiết từng mục tiêu", "en": "Every target in detail"},
+        "part.progress": {
+            "vi": "Tiến độ, lưu ý khi trích dẫn và nguồn",
+            "en": "Progress, what to know before citing, and sources",
+        },
+        "part.outlook": {
+            "vi": "Triển vọng đến cuối kỳ và đánh giá theo phương pháp chính thức",
+            "en": "Outlook to the end of the plan, and official categories",
+        },
         "h.no_actual": {"vi": "Mục tiêu chưa có số thực hiện", "en": "Targets with no actual yet"},
         "h.sources": {"vi": "Nguồn của mọi số liệu", "en": "Where every figure comes from"},
         "h.checks": {"vi": "Kiểm tra tính nhất quán", "en": "Consistency checks"},

@@ -140,10 +140,13 @@ def test_a_zone_page_tells_its_story_and_offers_the_data_of_each_table_and_chart
             page.goto(report.as_uri())
             assert page.locator("ul.ez-cards > li").count() >= 1, report.name
             assert page.evaluate("document.images.length") >= 4, report.name  # four charts
-            # Every table, the cards and every chart is followed by the link to its CSV.
+            # Every table, the cards and every chart is followed by the link to its CSV (the
+            # parts of a wide table are one output, with one link).
             links = page.evaluate(
-                """Array.from(document.querySelectorAll('.ez-table, ul.ez-cards, main img'))
-                   .map(e => e.closest('.jp-OutputArea-output').nextElementSibling)
+                """Array.from(new Set(Array.from(
+                     document.querySelectorAll('.ez-table, ul.ez-cards, main img'))
+                   .map(e => e.closest('.jp-OutputArea-output'))))
+                   .map(e => e.nextElementSibling)
                    .map(n => n && n.matches('.ez-download') ? n.querySelector('a')
                         .getAttribute('href') : null)"""
             )
@@ -202,20 +205,29 @@ def test_pages_read_on_a_phone_in_their_language_and_charts_say_what_they_show(s
         browser.close()
 
 
-def test_the_comparison_shows_every_column_on_a_desktop_screen(site):
-    """The zone heads its rows instead of filling a column, and figures wrap between words."""
+def test_every_table_of_the_reports_shows_every_column_on_a_desktop_screen(site):
+    """Wide tables come in parts, a zone heads its rows instead of filling a column, and
+    figures wrap between words: no column hides off the right edge at 1280 px."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = launch(pw)
         page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
-        for path in sorted(site.glob("03_zone_comparison__*.html")):
+        for path in sorted(site.glob("0*_*.html")):
             page.goto(path.as_uri())
             boxes = page.evaluate(
-                "Array.from(document.querySelectorAll('.ez-table')).map(b => "
-                "[b.scrollWidth, b.clientWidth, b.querySelectorAll('tr.ez-group').length])"
+                "Array.from(document.querySelectorAll('.ez-table')).map(b => [b.scrollWidth, "
+                "b.clientWidth, b.querySelectorAll('tr.ez-group').length, "
+                "b.querySelectorAll('caption').length])"
             )
-            assert len(boxes) == 3, path.name
-            assert all(scroll <= client for scroll, client, _ in boxes), (path.name, boxes)
-            assert [groups > 1 for *_, groups in boxes] == [False, True, True], path.name
+            assert boxes, path.name
+            assert all(scroll <= client for scroll, client, *_ in boxes), (path.name, boxes)
+            parts = sum(captions for *_, captions in boxes)
+            if path.name.startswith(("01_", "02_")):  # the detail table, in two parts
+                assert parts == 2, path.name
+            if path.name.startswith("03_"):
+                assert len(boxes) == 3, path.name
+                assert [groups > 1 for _, _, groups, _ in boxes] == [False, True, True]
+            if path.name.startswith("01_zone_report__tb-zones"):  # a zone with several parks
+                assert any(groups > 1 for _, _, groups, _ in boxes), path.name
         browser.close()

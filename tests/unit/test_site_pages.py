@@ -1,5 +1,6 @@
 """The readers' site: status cards, the data beside every table and chart, the methods page."""
 
+import io
 import re
 
 import nbformat
@@ -20,6 +21,7 @@ from ezlib.report.methods_page import (
 )
 from ezlib.report.site import counterpart, pages_using, render_notebook, write_downloads
 from ezlib.report.tables import show
+from ezlib.report.words import text
 from ezlib.vocabulary import LANGUAGES, TARGET_STATUSES
 
 
@@ -197,6 +199,45 @@ def test_table_headers_of_defined_terms_link_to_the_methods_page(table, lang):
     page = show(progress_display(table, lang))._repr_html_()
     for term in ("attainment", "pace", "projection", "category"):
         assert f'href="{term_href(term, lang)}"' in page, term
+
+
+def headers(html_table):
+    """The header words of one rendered table, links and markup left out."""
+    head = html_table[: html_table.index("</thead>")]
+    return [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<th[^>]*>(.*?)</th>", head, re.S)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_detail_table_shows_each_column_once_in_two_parts_each_led_by_its_row(facts, lang):
+    from ezlib.report.tables import GROUP, no_actual_display, progress_display
+
+    for zone in ("hp-zones", "tb-zones"):
+        frame = progress_display(zone_progress(facts, zone), lang)
+        page = show(frame)._repr_html_()
+        parts = re.findall(r"<table>.*?</table>", page, re.S)
+        captions = re.findall(r"<caption><span>(.*?)</span></caption>", page)
+        assert len(parts) == 2 and captions == [
+            text("part.progress", lang),
+            text("part.outlook", lang),
+        ]
+        group = frame.attrs.get(GROUP)  # a zone of several parks heads their rows instead
+        assert (group is not None) == (zone == "tb-zones")
+        columns = [c for c in frame.columns if c != group]
+        lead = columns[: columns.index(text("col.target", lang)) + 1]
+        first, second = (headers(part) for part in parts)
+        assert first[: len(lead)] == lead and second[: len(lead)] == lead
+        assert sorted(first[len(lead) :] + second[len(lead) :]) == sorted(columns[len(lead) :])
+        assert text("col.sources", lang) in first and text("col.caveats", lang) in first
+        if group:
+            assert all(page.count(f"<span>{e}</span>") == 2 for e in set(frame[group]))
+        # the CSV keeps the table whole, the zone column included
+        csv = show(frame)._repr_mimebundle_()[0]["text/csv"]
+        assert list(pd.read_csv(io.StringIO(csv)).columns) == list(frame.columns)
+        # a target with no actual yet: what it is, its caveats and sources, in one table
+        waiting = no_actual_display(zone_progress(facts, zone), lang)
+        assert text("col.target", lang) in waiting.columns
+        assert text("col.actual", lang) not in waiting.columns
+        assert show(waiting)._repr_html_().count("<table>") == 1
 
 
 def test_sources_show_publisher_and_title_linked_not_the_address(facts):
