@@ -868,7 +868,7 @@ class Table:
 def _parts(frame: pd.DataFrame) -> list[tuple[str, list[str]]]:
     """The parts a wide table is shown in (``attrs[PARTS]``), each with its columns in order.
 
-    Each part's columns are the columns that name a row, the group column if any, then the
+    Each part's columns are the group column if any, the columns that name a row, then the
     part's own columns that the frame has; a part left with none of its own is not shown. A
     table with fewer than two parts to show is shown whole (empty list).
     """
