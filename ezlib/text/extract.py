@@ -571,9 +571,10 @@ def _kinds(src: Source, readings: list[Reading]) -> list[str]:
         scanned = start
         while found is not None:
             at, end = found.span()
-            found = search(low, end, start)
-            if at and low[at - 1].isalnum():
+            if at and low[at - 1].isalnum():  # inside a word, where a cue may yet start
+                found = search(low, at + 1, start)
                 continue
+            found = search(low, end, start)
             phrase = low[at:end]
             kind = _CUE_KIND.get(phrase)  # a phrase written as listed needs no _key
             if kind is None:

@@ -162,6 +162,9 @@ def test_what_is_not_a_figure_is_skipped_silently(text):
         ("Dự kiến năm 2025 sẽ có 20 dự án", ["target"]),
         ("The province aims to attract US$5 billion by 2025", ["target"]),
         ("Hai Phong attracted US$10.51 billion, up from US$8 billion", ["actual", "baseline"]),
+        # a cue glued to the word before it ("TPtính đến", a space lost in scraping) is no cue,
+        # and does not hide the one that starts inside it: "đến năm 2025" sets a target
+        ("TPtính đến năm 2025 thu hút 15 tỷ USD", ["target"]),
     ],
 )  # fmt: skip
 def test_kind_is_guessed_from_cue_words(text, kinds):
