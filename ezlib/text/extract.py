@@ -553,8 +553,8 @@ def _kinds(src: Source, readings: list[Reading]) -> list[str]:
     """
     low = src.low
     search = _CUE_RE.search
-    figures = [r.start for r in readings if r.unit is not None and not r.problem]
-    starts = iter(_sentence_starts(src, figures))
+    positions = [r.start for r in readings if r.unit is not None and not r.problem]
+    starts = iter(_sentence_starts(src, positions))  # of the readings that are figures
     kinds: list[str] = []
     sentence = scanned = target = actual = -1
     for r in readings:
