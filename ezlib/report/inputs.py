@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from ezlib.data.csvio import decode_utf8, read_file_bytes, read_rows
 from ezlib.data.reference import resolve_entity
 from ezlib.errors import DataError
-from ezlib.paths import PACKAGE, data_dir, files_under, project_root
+from ezlib.paths import data_dir, files_under, inputs_digest, package_digest, project_root
 
 CODE_INPUTS = ("templates", "requirements.lock")
 """Files and folders under the project root that every report depends on, besides ezlib."""
@@ -57,16 +57,12 @@ def _digest(files: Iterable[tuple[str, bytes]]) -> str:
 def code_digest() -> str:
     """Return a digest of the code every report runs: ezlib, ``templates/``, the lock.
 
-    The ezlib package is the one imported (``ezlib/`` of the project when installed editable),
-    so a project elsewhere (``EZLIB_ROOT``) still keys its reports by the code that runs them.
+    The ezlib package is the one imported (:func:`ezlib.paths.package_digest`: ``ezlib/`` of
+    the project when installed editable), so a project elsewhere (``EZLIB_ROOT``) still keys
+    its reports by the code that runs them.
     """
-    root = project_root()
-    named = [(f"ezlib/{p.relative_to(PACKAGE).as_posix()}", p) for p in files_under(PACKAGE)]
-    for name in CODE_INPUTS:
-        path = root / name
-        paths = files_under(path) if path.is_dir() else [path] if path.is_file() else []
-        named += [(p.relative_to(root).as_posix(), p) for p in paths]
-    return _digest((name, read_file_bytes(path)) for name, path in named)
+    both = f"{package_digest()}\0{inputs_digest(CODE_INPUTS)}"
+    return hashlib.sha256(both.encode()).hexdigest()
 
 
 def _table(raw: bytes, path: Path) -> list[dict[str, str]]:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from ezlib import paths
 from ezlib.data.reference import clear_cache
-from ezlib.report import inputs
 from ezlib.report.config import ZONE_PARAMETERS, load_runs, notebook_defaults
 from ezlib.report.inputs import BuildInputs, zone_entity_ids
 from ezlib.report.runner import run_key
@@ -195,9 +195,9 @@ def test_any_other_file_under_data_is_read_by_every_report(project):
 
 def test_editing_ezlib_reruns_every_report(project, tmp_path, monkeypatch):
     copy = tmp_path / "ezlib"
-    shutil.copytree(inputs.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(paths.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     before = keys()
-    monkeypatch.setattr(inputs, "PACKAGE", copy)
+    monkeypatch.setattr(paths, "PACKAGE", copy)
     assert keys() == before  # the same code, wherever it is
     module = copy / "progress" / "pairing.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
