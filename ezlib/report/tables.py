@@ -517,8 +517,8 @@ def no_actual_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         and its sources.
     """
     frame = progress_display(table[table["status"] == "no_actual"], lang)
-    kept = {text(f"col.{key}", lang) for key in ("entity", "indicator", "plan", "target")}
-    kept |= {text("col.caveats", lang), text("col.sources", lang)}
+    keys = ("entity", "indicator", "plan", "target", "caveats", "sources")
+    kept = {text(f"col.{key}", lang) for key in keys}
     return frame[[column for column in frame.columns if column in kept]]
 
 

@@ -860,13 +860,7 @@ def title(notebook: str, params: Mapping[str, Any]) -> str:
         >>> title("02_plan_check", {"zone": "hp-zones", "indicator": "fdi_capital", "lang": "en"})
         'Plan check: Hai Phong economic zones and industrial parks, FDI attracted'
     """
-    lang = params.get("lang", "en")
-    values: dict[str, str] = {}
-    if "zone" in params:
-        values["zone"] = zone_name(str(params["zone"]), lang)
-    if "indicator" in params:
-        values["indicator"] = indicator_label(str(params["indicator"]), lang)
-    return text(f"title.{notebook}", lang, **values)
+    return _report_text(f"title.{notebook}", params)
 
 
 def report_label(notebook: str, params: Mapping[str, Any]) -> str:
@@ -876,13 +870,19 @@ def report_label(notebook: str, params: Mapping[str, Any]) -> str:
         >>> report_label("02_plan_check", {"zone": "hp-zones", "indicator": "fdi_capital"})
         'Plan check: FDI attracted'
     """
-    if f"label.{notebook}" not in TEXT:
-        return title(notebook, params)
+    key = f"label.{notebook}"
+    return _report_text(key if key in TEXT else f"title.{notebook}", params)
+
+
+def _report_text(key: str, params: Mapping[str, Any]) -> str:
+    """A report's text ``key`` in its language, its zone and indicator named in it."""
     lang = params.get("lang", "en")
-    values = {}
+    values: dict[str, str] = {}
+    if "zone" in params:
+        values["zone"] = zone_name(str(params["zone"]), lang)
     if "indicator" in params:
         values["indicator"] = indicator_label(str(params["indicator"]), lang)
-    return text(f"label.{notebook}", lang, **values)
+    return text(key, lang, **values)
 
 
 def reading_key(name: str) -> str:
